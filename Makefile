@@ -1,0 +1,73 @@
+# Russia-China Dependence Lab: one Makefile for students, instructors and CI.
+#   make lab      set up .venv (pinned) and open the lessons in JupyterLab
+#   make test     set up .venv (pinned) and run every check
+# Setup is idempotent: the venv is only reinstalled when pyproject.toml or the lock file change.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+LOCK   := requirements/constraints.txt
+EXTRAS := test,build-data,demo,slides
+PORT   ?= 8888
+NOTEBOOKS := $(sort $(wildcard notebooks/[0-9]*.ipynb))
+export JUPYTER_PREFER_ENV_PATH := 1
+export PYTHONHASHSEED := 0
+export MPLBACKEND := Agg
+
+.PHONY: setup lab test lint unit nbval browser outputs data lock demo student html bench clean
+
+$(STAMP): pyproject.toml $(LOCK)
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c $(LOCK) -e '.[$(EXTRAS)]'
+	@touch $(STAMP)
+
+setup: $(STAMP)
+
+lab: setup
+	$(BIN)/jupyter lab --ip=127.0.0.1 --port=$(PORT) \
+		--ServerApp.root_dir=$(CURDIR) notebooks/00_start_here.ipynb
+
+lint: setup
+	$(BIN)/ruff check utils tests notebooks
+	$(BIN)/ruff format --check utils tests
+
+unit: setup
+	$(BIN)/python -m pytest tests -m "not browser" -q -p no:cacheprovider
+
+nbval: setup
+	$(BIN)/python -m pytest --nbval --nbval-sanitize-with tests/nbval_sanitize.cfg \
+		-n 2 --dist loadfile -q -p no:cacheprovider $(NOTEBOOKS)
+
+browser: setup
+	$(BIN)/python -m pytest tests -m browser -q -p no:cacheprovider
+
+test: lint unit nbval browser
+
+outputs: setup
+	$(BIN)/python -m utils.notebook_tools execute $(NOTEBOOKS)
+
+data: setup
+	$(BIN)/python -m utils.build_data --raw ../shared/reference-data
+
+demo: setup
+	$(BIN)/voila --no-browser --Voila.ip=127.0.0.1 --port=$(PORT) notebooks/07_scenario_lab.ipynb
+
+student: setup
+	$(BIN)/python -m utils.notebook_tools student $(NOTEBOOKS) --out build/student
+
+html: setup
+	$(BIN)/python -m utils.notebook_tools html $(NOTEBOOKS) --out build/html
+
+bench: setup
+	$(BIN)/python -m utils.bench --out docs/benchmark.md
+
+# Refresh the lock file from the newest versions the bounds in pyproject.toml allow.
+lock:
+	rm -rf .lockvenv && $(PYTHON) -m venv .lockvenv
+	.lockvenv/bin/python -m pip install --quiet --disable-pip-version-check -e '.[$(EXTRAS)]'
+	( echo "# Exact versions for make lab / make test / CI. Refresh with: make lock"; .lockvenv/bin/python -m pip freeze --exclude-editable | grep -v "^-e " ) > $(LOCK)
+	rm -rf .lockvenv
+
+clean:
+	rm -rf build test-artifacts .pytest_cache .ruff_cache

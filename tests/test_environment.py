@@ -1,0 +1,80 @@
+"""The pip and conda/Binder environments must ask for the same packages with compatible bounds."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from pathlib import Path
+
+from packaging.specifiers import SpecifierSet
+
+ROOT = Path(__file__).resolve().parents[1]
+NAME = re.compile(r"^\s*([A-Za-z0-9_.-]+)\s*(.*)$")
+
+
+def _split(requirement: str) -> tuple[str, str]:
+    match = NAME.match(requirement)
+    assert match, f"cannot parse requirement {requirement!r}"
+    return match.group(1).lower().replace("_", "-"), match.group(2).replace(" ", "")
+
+
+def _pyproject() -> dict:
+    return tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+
+
+def _conda_dependencies() -> tuple[dict[str, str], list[str]]:
+    """Parse the small, flat environment.yml without needing PyYAML."""
+    conda, pip, in_pip = {}, [], False
+    for line in (ROOT / "environment.yml").read_text(encoding="utf-8").splitlines():
+        stripped = line.strip()
+        if stripped.startswith("- pip:"):
+            in_pip = True
+            continue
+        if not stripped.startswith("- ") or line.lstrip().startswith("#"):
+            continue
+        item = stripped[2:].strip()
+        if in_pip and len(line) - len(line.lstrip()) > 4:
+            pip.append(item)
+        elif item != "pip" and not item.startswith("conda-forge"):
+            name, spec = _split(item)
+            conda[name] = spec
+            in_pip = False
+    return conda, pip
+
+
+def test_runtime_dependencies_match_environment_yml():
+    runtime = dict(_split(r) for r in _pyproject()["project"]["dependencies"])
+    conda, _ = _conda_dependencies()
+    for name, spec in runtime.items():
+        assert name in conda, f"{name} is in pyproject.toml but not in environment.yml"
+        assert conda[name] == spec, f"{name}: pyproject says {spec!r}, environment.yml {conda[name]!r}"
+
+
+def test_python_bound_matches():
+    conda, _ = _conda_dependencies()
+    requires = _pyproject()["project"]["requires-python"].replace(" ", "")
+    assert conda["python"] == requires
+
+
+def test_environment_installs_the_project_itself():
+    _, pip = _conda_dependencies()
+    assert pip == ["-e ."], "Binder must install the project (pip: [-e .]) so `import utils` works"
+
+
+def test_demo_extra_matches_environment_yml():
+    """Voila is in environment.yml so the demo works on Binder; it must match the demo extra."""
+    demo = dict(_split(r) for r in _pyproject()["project"]["optional-dependencies"]["demo"])
+    conda, _ = _conda_dependencies()
+    assert conda["voila"] == demo["voila"]
+
+
+def test_lock_file_pins_every_runtime_dependency_exactly():
+    lock = (ROOT / "requirements" / "constraints.txt").read_text(encoding="utf-8")
+    pinned = dict(
+        line.split("==", 1) for line in lock.splitlines() if "==" in line and not line.startswith("#")
+    )
+    pinned = {k.lower().replace("_", "-"): v for k, v in pinned.items()}
+    for requirement in _pyproject()["project"]["dependencies"]:
+        name, spec = _split(requirement)
+        assert name in pinned, f"{name} is not pinned in requirements/constraints.txt"
+        assert pinned[name] in SpecifierSet(spec), f"{name}=={pinned[name]} violates {spec!r}"

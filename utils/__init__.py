@@ -1,0 +1,1 @@
+"""Russia-China Dependence Lab."""
