@@ -11,6 +11,7 @@ LOCK   := requirements/constraints.txt
 EXTRAS := test,build-data,demo,slides
 PORT   ?= 8888
 NOTEBOOKS := $(sort $(wildcard notebooks/[0-9]*.ipynb))
+ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 export JUPYTER_PREFER_ENV_PATH := 1
 export PYTHONHASHSEED := 0
 export MPLBACKEND := Agg
@@ -26,7 +27,7 @@ setup: $(STAMP)
 
 lab: setup
 	$(BIN)/jupyter lab --ip=127.0.0.1 --port=$(PORT) \
-		--ServerApp.root_dir=$(CURDIR) notebooks/00_start_here.ipynb
+		--ServerApp.root_dir=$(CURDIR) $(ROOT_FLAG) notebooks/00_start_here.ipynb
 
 lint: setup
 	$(BIN)/ruff check utils tests notebooks

@@ -47,7 +47,9 @@ def test_runtime_dependencies_match_environment_yml():
     conda, _ = _conda_dependencies()
     for name, spec in runtime.items():
         assert name in conda, f"{name} is in pyproject.toml but not in environment.yml"
-        assert conda[name] == spec, f"{name}: pyproject says {spec!r}, environment.yml {conda[name]!r}"
+        assert conda[name] == spec, (
+            f"{name}: pyproject says {spec!r}, environment.yml {conda[name]!r}"
+        )
 
 
 def test_python_bound_matches():
@@ -71,7 +73,9 @@ def test_demo_extra_matches_environment_yml():
 def test_lock_file_pins_every_runtime_dependency_exactly():
     lock = (ROOT / "requirements" / "constraints.txt").read_text(encoding="utf-8")
     pinned = dict(
-        line.split("==", 1) for line in lock.splitlines() if "==" in line and not line.startswith("#")
+        line.split("==", 1)
+        for line in lock.splitlines()
+        if "==" in line and not line.startswith("#")
     )
     pinned = {k.lower().replace("_", "-"): v for k, v in pinned.items()}
     for requirement in _pyproject()["project"]["dependencies"]:

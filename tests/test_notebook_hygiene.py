@@ -6,7 +6,6 @@ import json
 import re
 
 import pytest
-
 from notebooks_common import EXPECTED_LESSONS, LESSONS, NOTEBOOKS, REQUIRED_HEADINGS
 
 MAX_NOTEBOOK_BYTES = 1_500_000
@@ -33,7 +32,9 @@ def test_kernelspec_is_python3(path):
 def test_executed_once_top_to_bottom(path):
     counts = [c["execution_count"] for c in _load(path)["cells"] if c["cell_type"] == "code"]
     assert counts, "a lesson without code cells cannot be checked"
-    assert counts == list(range(1, len(counts) + 1)), f"execution counts {counts}: run `make outputs`"
+    assert counts == list(range(1, len(counts) + 1)), (
+        f"execution counts {counts}: run `make outputs`"
+    )
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
@@ -52,7 +53,9 @@ def test_no_errors_no_widget_state_no_local_paths(path):
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
 def test_size_budget(path):
     size = path.stat().st_size
-    assert size <= MAX_NOTEBOOK_BYTES, f"{path.name} is {size:,} bytes (budget {MAX_NOTEBOOK_BYTES:,})"
+    assert size <= MAX_NOTEBOOK_BYTES, (
+        f"{path.name} is {size:,} bytes (budget {MAX_NOTEBOOK_BYTES:,})"
+    )
 
 
 def _headings(nb):
@@ -94,5 +97,7 @@ def test_lesson_links_the_article_and_hides_solutions(path):
 def test_every_cell_has_slide_metadata(path):
     """jupyterlab-rise presents a lesson as a deck from these slide types."""
     cells = _load(path)["cells"]
-    missing = [i for i, c in enumerate(cells) if "slide_type" not in c["metadata"].get("slideshow", {})]
+    missing = [
+        i for i, c in enumerate(cells) if "slide_type" not in c["metadata"].get("slideshow", {})
+    ]
     assert not missing, f"cells {missing} have no slideshow.slide_type: run `make outputs`"

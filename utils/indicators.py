@@ -99,9 +99,7 @@ def cagr(start_value: float, end_value: float, years: float) -> float:
         if math.isnan(value):
             raise ValueError(f"{name} is NaN")
     if start_value <= 0 or end_value <= 0:
-        raise ValueError(
-            f"CAGR needs positive values, got start={start_value}, end={end_value}"
-        )
+        raise ValueError(f"CAGR needs positive values, got start={start_value}, end={end_value}")
     if years <= 0:
         raise ValueError(f"years must be positive, got {years}")
     return float((end_value / start_value) ** (1.0 / years) - 1.0)
