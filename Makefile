@@ -34,7 +34,7 @@ lint: setup
 	$(BIN)/ruff format --check utils tests
 
 unit: setup
-	$(BIN)/python -m pytest tests -m "not browser" -q -p no:cacheprovider
+	$(BIN)/python -m pytest tests -m "not browser" -n 2 --dist loadfile -q -p no:cacheprovider
 
 nbval: setup
 	$(BIN)/python -m pytest --nbval --nbval-sanitize-with tests/nbval_sanitize.cfg \
