@@ -32,7 +32,7 @@ def _conda_dependencies() -> tuple[dict[str, str], list[str]]:
             continue
         if not stripped.startswith("- ") or line.lstrip().startswith("#"):
             continue
-        item = stripped[2:].strip()
+        item = stripped[2:].split("#", 1)[0].strip()
         if in_pip and len(line) - len(line.lstrip()) > 4:
             pip.append(item)
         elif item != "pip" and not item.startswith("conda-forge"):
@@ -52,10 +52,12 @@ def test_runtime_dependencies_match_environment_yml():
         )
 
 
-def test_python_bound_matches():
+def test_python_pin_satisfies_requires_python():
+    """repo2docker only understands an exact `python=X.Y`; it must satisfy requires-python."""
     conda, _ = _conda_dependencies()
-    requires = _pyproject()["project"]["requires-python"].replace(" ", "")
-    assert conda["python"] == requires
+    requires = _pyproject()["project"]["requires-python"]
+    assert conda["python"].startswith("="), "environment.yml must pin python=X.Y for Binder"
+    assert conda["python"].lstrip("=") + ".0" in SpecifierSet(requires)
 
 
 def test_environment_installs_the_project_itself():
