@@ -1,0 +1,30 @@
+"""Accessibility of every lesson widget: house palette only, labelled controls, descriptions."""
+
+from __future__ import annotations
+
+import pytest
+
+from utils.plotting import ALLOWED_COLORS, palette_colors_in
+from utils.widgets.core import REGISTRY, discover_widgets
+
+WIDGETS = discover_widgets()
+
+
+def test_every_lesson_module_registers_widgets():
+    lessons = {lesson for lesson, _ in WIDGETS}
+    assert len(lessons) >= 12, f"only these lessons register widgets: {sorted(lessons)}"
+
+
+@pytest.mark.parametrize("key", WIDGETS, ids=["/".join(k) for k in WIDGETS])
+def test_widget_uses_only_the_house_palette_and_is_described(key):
+    view = REGISTRY[key]()
+    chart = view.last_chart
+    assert chart is not None, "the widget shows no figure at its default settings"
+    colours = palette_colors_in(chart.figure)
+    off_palette = {c for c in colours if c.upper() not in {a.upper() for a in ALLOWED_COLORS}}
+    assert not off_palette, f"colours outside the colour-blind-safe palette: {off_palette}"
+    assert len(chart.description.split()) >= 5, "each figure needs a one-sentence description"
+    assert chart.title, "each figure needs a title"
+    for name, control in view.controls.items():
+        label = str(control.description).strip()
+        assert len(label) >= 3, f"control {name!r} needs a readable label"
