@@ -377,3 +377,15 @@ def test_timeline_rows_dates_and_validation():
 def test_docstring_examples_run(module):
     result = doctest.testmod(module, optionflags=doctest.ELLIPSIS)
     assert result.attempted > 0 and result.failed == 0
+
+
+def test_percent_ticks_keep_the_decimals_they_need():
+    """12.5% must not be shown as "12%" (a real bug seen on 2.5-point tick steps)."""
+    import numpy as np
+
+    from utils.plotting import _number_formatter
+
+    fractions = _number_formatter(np.array([0.05, 0.3]), 1.0)
+    assert [fractions(v, 0) for v in (0.1, 0.125, 0.025, 0.0)] == ["10%", "12.5%", "2.5%", "0%"]
+    percents = _number_formatter(np.array([1.0, 3.0]), 100)
+    assert [percents(v, 0) for v in (0.5, 1.25, 3.0)] == ["0.5%", "1.25%", "3%"]

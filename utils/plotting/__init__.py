@@ -34,7 +34,7 @@ from datetime import date, datetime
 import numpy as np
 import pandas as pd
 from matplotlib import transforms
-from matplotlib.ticker import FuncFormatter, MaxNLocator, PercentFormatter
+from matplotlib.ticker import FuncFormatter, MaxNLocator
 
 from utils.plotting.style import (
     ACTOR_COLORS,
@@ -142,7 +142,14 @@ def _number_formatter(values: np.ndarray, percent_max: float | None):
     if percent_max is not None:
         finite = np.abs(values[np.isfinite(values)])
         span = finite.max() / percent_max * 100 if finite.size else 100
-        return PercentFormatter(xmax=percent_max, decimals=0 if span >= 5 else 1)
+        decimals = 1 if span >= 5 else 2
+
+        def percent_label(value: float, _pos: int) -> str:
+            # Only as many decimals as the tick needs: 10%, 12.5%, never "12%" for 12.5.
+            text = f"{value / percent_max * 100:.{decimals}f}"
+            return (text.rstrip("0").rstrip(".") if "." in text else text) + "%"
+
+        return FuncFormatter(percent_label)
     finite = np.abs(values[np.isfinite(values)])
     if finite.size and finite.max() >= 1000:
         return FuncFormatter(lambda v, _pos: f"{v:,.0f}")
