@@ -21,10 +21,11 @@ Verdict rules for numbers quoted by the article (percentage points, pp):
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from utils import data, indicators
@@ -91,7 +92,13 @@ class Evidence:
 
 # ------------------------------------------------------------------ verdict rules
 def _check_number(name: str, value: float) -> float:
-    if isinstance(value, bool) or not isinstance(value, int | float):
+    """A single real number; numpy scalars count (values computed with pandas arrive as them)."""
+    if isinstance(value, np.ndarray | pd.Series):
+        raise TypeError(
+            f"{name} must be a single number, not an array; got {type(value).__name__} "
+            f"of shape {np.shape(value)}"
+        )
+    if isinstance(value, bool) or not isinstance(value, int | float | np.integer | np.floating):
         raise TypeError(f"{name} must be a number, got {type(value).__name__} {value!r}")
     if value != value:  # NaN
         raise ValueError(f"{name} is NaN")
@@ -115,7 +122,17 @@ def verdict_nearly(value: float, target: float) -> str:
 
 
 def verdict_below(values: list[float], limit: float) -> str:
-    """Verdict for "less than ``limit``" over every value checked."""
+    """Verdict for "less than ``limit``" over every value checked.
+
+    ``values`` may be a list, a numpy array or a pandas Series; it is turned into a list first
+    because ``not values`` is ambiguous for an array.
+    """
+    if isinstance(values, str | bytes) or not isinstance(values, Iterable):
+        raise TypeError(f"values must be a list of numbers, got {type(values).__name__}")
+    try:
+        values = list(values)
+    except TypeError:  # e.g. a 0-d numpy array, which claims to be iterable but is not
+        raise TypeError(f"values must be a list of numbers, got {values!r}") from None
     if not values:
         raise ValueError("values must not be empty")
     limit = _check_number("limit", limit)
@@ -580,7 +597,19 @@ def resolve(dotted: str) -> Callable[[], Evidence]:
     if not isinstance(dotted, str) or "." not in dotted:
         raise ValueError(f"evidence_function must be a dotted name, got {dotted!r}")
     module_name, _, attribute = dotted.rpartition(".")
-    function = getattr(importlib.import_module(module_name), attribute, None)
+    try:
+        module = importlib.import_module(module_name)
+    except ModuleNotFoundError as error:
+        # Only a missing module *named in* ``dotted`` is a bad ledger entry; a module that
+        # exists but fails to import one of its own dependencies is a different bug, so that
+        # error is left to propagate unchanged.
+        if error.name is None or not (module_name + ".").startswith(error.name + "."):
+            raise
+        raise ValueError(
+            f"evidence_function {dotted!r} does not name a function: "
+            f"there is no module {error.name!r}"
+        ) from None
+    function = getattr(module, attribute, None)
     if not callable(function):
         raise ValueError(f"evidence_function {dotted!r} does not name a function")
     return function

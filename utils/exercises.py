@@ -13,6 +13,7 @@ still has to be solved.
 from __future__ import annotations
 
 import math
+import sys
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
@@ -74,14 +75,42 @@ def _require_number(name: str, value: object, minimum: float | None = None) -> f
     return float(value)
 
 
+def _shown(answer: object, limit: int = 60) -> str:
+    """The student's answer as text for feedback, shortened; never raises.
+
+    ``repr`` itself can fail (an int of more than 4,300 digits) or run to hundreds of
+    characters (``10**400``), neither of which belongs in a one-line verdict.
+    """
+    try:
+        text = repr(answer)
+    except Exception:  # noqa: BLE001 - feedback must not raise on any answer
+        text = f"<{type(answer).__name__}>"
+    half = (limit - 3) // 2
+    return text if len(text) <= limit else f"{text[:half]}...{text[-half:]}"
+
+
+def _beyond_float_range(answer: object) -> bool:
+    """A Python int too large for a float (e.g. ``10**400``): finite, but not comparable."""
+    return (
+        isinstance(answer, int)
+        and not isinstance(answer, bool)
+        and abs(answer) > sys.float_info.max
+    )
+
+
 def _as_student_number(answer: object) -> float | None:
-    """The student's number, accepting "17", "17.0" or "17%"; None if it is not one."""
+    """The student's number, accepting "17", "17.0" or "17%"; None if it is not one.
+
+    An int beyond the float range is None too (``math.isnan`` would raise OverflowError).
+    """
     if isinstance(answer, str):
         try:
             answer = float(answer.strip().rstrip("%").replace(",", ""))
         except ValueError:
             return None
-    if not _is_number(answer) or math.isnan(answer) or math.isinf(answer):
+    if not _is_number(answer) or _beyond_float_range(answer):
+        return None
+    if math.isnan(answer) or math.isinf(answer):
         return None
     return float(answer)
 
@@ -106,13 +135,20 @@ def check_number(
     unit, hint = _check_text("unit", unit), _check_text("hint", hint)
     if _not_answered(answer):
         return Feedback(False, NOT_ANSWERED, hint)
+    d = _decimals(tolerance)
+    tol_unit = " pp" if unit == "%" else unit
+    if _beyond_float_range(answer):  # a number, just far too large in size to be the answer
+        direction = "too high" if answer > 0 else "too low"
+        return Feedback(
+            False,
+            f"Not yet: {_shown(answer)} is {direction} (by more than {tolerance:g}{tol_unit}).",
+            hint,
+        )
     value = _as_student_number(answer)
     if value is None:
         return Feedback(
-            False, f"Not yet: {answer!r} is not a number; type digits, e.g. 12.5.", hint
+            False, f"Not yet: {_shown(answer)} is not a number; type digits, e.g. 12.5.", hint
         )
-    d = _decimals(tolerance)
-    tol_unit = " pp" if unit == "%" else unit
     shown = f"{value:,.{d}f}{unit}"
     if abs(value - expected) <= tolerance + 1e-12:
         return Feedback(
@@ -131,7 +167,11 @@ def check_number(
 
 
 def _norm(text: object) -> str:
-    return " ".join(str(text).split()).casefold()
+    try:
+        text = str(text)
+    except Exception:  # noqa: BLE001 - e.g. an int of more than 4,300 digits; never raise
+        text = _shown(text)
+    return " ".join(text.split()).casefold()
 
 
 def check_choice(
@@ -168,7 +208,9 @@ def check_choice(
     matches = [option for option in options if _norm(option) == _norm(answer)]
     if not matches:
         listed = "; ".join(options)
-        return Feedback(False, f"Not yet: {answer!r} is not one of the options ({listed}).", hint)
+        return Feedback(
+            False, f"Not yet: {_shown(answer)} is not one of the options ({listed}).", hint
+        )
     chosen = matches[0]
     why = f" {explanations[chosen]}" if chosen in explanations else ""
     if chosen == correct:
@@ -189,7 +231,7 @@ def check_year(answer: object, expected: int, tolerance: int = 0, hint: str = ""
     value = _as_student_number(answer)
     if value is None or value != int(value):
         return Feedback(
-            False, f"Not yet: {answer!r} is not a year; type four digits, e.g. 1999.", hint
+            False, f"Not yet: {_shown(answer)} is not a year; type four digits, e.g. 1999.", hint
         )
     year = int(value)
     if abs(year - expected) <= tolerance:
@@ -219,9 +261,14 @@ def check_set(
     hint, item_name = _check_text("hint", hint), _check_text("item_name", item_name)
     if _not_answered(answer):
         return Feedback(False, NOT_ANSWERED, hint)
+    not_a_list = Feedback(False, f'Not yet: give a list of {item_name}, e.g. ["a", "b"].', hint)
     if isinstance(answer, str) or not isinstance(answer, Iterable):
-        return Feedback(False, f'Not yet: give a list of {item_name}, e.g. ["a", "b"].', hint)
-    given = {_norm(item) for item in answer}
+        return not_a_list
+    try:
+        items = list(answer)
+    except TypeError:  # e.g. a 0-d numpy array: Iterable by its type, but not iterable
+        return not_a_list
+    given = {_norm(item) for item in items}
     if given == wanted:
         return Feedback(True, f"Correct: all {len(wanted)} {item_name}.")
     right, missing, extra = len(given & wanted), len(wanted - given), len(given - wanted)

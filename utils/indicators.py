@@ -62,6 +62,8 @@ def partner_shares(
     Returns a wide frame indexed by year with one column per partner. Years without a total
     (e.g. the 2015 gap) are absent rather than guessed.
     """
+    # Validate first: ``trade.assign`` on a list would fail with an AttributeError.
+    _require_frame(trade, TRADE_COLUMNS, "trade")
     values = trade.assign(value=trade_value(trade, measure))
     wide = values.pivot_table(index="year", columns="partner", values="value", aggfunc="sum")
     if total not in wide.columns:
@@ -82,7 +84,18 @@ def partner_shares(
 
 
 def share_change(shares: pd.Series, start_year: int, end_year: int) -> float:
-    """Ratio of a share in ``end_year`` to ``start_year`` (2.0 means it doubled)."""
+    """Ratio of a share in ``end_year`` to ``start_year`` (2.0 means it doubled).
+
+    Years must be numbers: the year "2013" as text is refused with a TypeError, because a
+    "no share for year 2013" message listing 2013 as available would contradict itself.
+    """
+    if not isinstance(shares, pd.Series):
+        raise TypeError(
+            f"shares must be a pandas Series indexed by year, got {type(shares).__name__}"
+        )
+    for name, year in (("start_year", start_year), ("end_year", end_year)):
+        if isinstance(year, bool) or not isinstance(year, int | float | np.number):
+            raise TypeError(f"{name} must be an integer year, got {type(year).__name__} {year!r}")
     for year in (start_year, end_year):
         if year not in shares.index or pd.isna(shares.loc[year]):
             raise ValueError(f"no share for year {year}; available: {list(shares.dropna().index)}")
@@ -98,6 +111,8 @@ def cagr(start_value: float, end_value: float, years: float) -> float:
             raise TypeError(f"{name} must be a number, got {type(value).__name__}")
         if math.isnan(value):
             raise ValueError(f"{name} is NaN")
+        if math.isinf(value):  # inf would give a growth rate of inf or 0, not an error
+            raise ValueError(f"{name} must be a finite number, got {value}")
     if start_value <= 0 or end_value <= 0:
         raise ValueError(f"CAGR needs positive values, got start={start_value}, end={end_value}")
     if years <= 0:
@@ -111,13 +126,25 @@ def hhi(shares: Mapping[str, float] | Sequence[float] | pd.Series) -> float:
     Shares are normalised to sum to one first, so the result lies in [1/n, 1]: 1/n when trade is
     spread evenly over n partners, 1 when a single partner takes everything.
     """
-    values = np.asarray(
-        list(shares.values()) if isinstance(shares, Mapping) else list(shares), dtype=float
-    )
+    # Check the container and its items here so a wrong argument is named (``shares``) rather
+    # than surfacing as a bare "not iterable" or numpy's "could not convert string to float".
+    if isinstance(shares, str | bytes) or not isinstance(shares, Iterable):
+        raise TypeError(
+            f"shares must be a list, mapping or Series of numbers, got {type(shares).__name__}"
+        )
+    try:
+        items = list(shares.values()) if isinstance(shares, Mapping) else list(shares)
+        values = np.asarray(items, dtype=float)
+    except (TypeError, ValueError) as error:
+        raise TypeError(f"shares must contain numbers only ({error})") from None
+    if values.ndim != 1:
+        raise TypeError(f"shares must be a flat list of numbers, got shape {values.shape}")
     if values.size == 0:
         raise ValueError("HHI needs at least one share")
     if np.isnan(values).any():
         raise ValueError("HHI shares contain NaN")
+    if np.isinf(values).any():
+        raise ValueError(f"HHI shares must be finite, got {values.tolist()}")
     if (values < 0).any():
         raise ValueError(f"HHI shares must be non-negative, got {values.tolist()}")
     total = values.sum()
@@ -152,8 +179,8 @@ def import_dependence(imports_from_partner: float, total_imports: float) -> floa
     ):
         if isinstance(value, bool) or not isinstance(value, int | float | np.number):
             raise TypeError(f"{name} must be a number, got {type(value).__name__}")
-        if math.isnan(value) or value < 0:
-            raise ValueError(f"{name} must be a non-negative number, got {value}")
+        if not math.isfinite(value) or value < 0:  # inf would give a dependence of 0 or NaN
+            raise ValueError(f"{name} must be a non-negative finite number, got {value}")
     if total_imports == 0:
         raise ValueError("total_imports is zero, so dependence is undefined")
     if imports_from_partner > total_imports:

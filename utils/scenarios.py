@@ -222,6 +222,12 @@ class ScenarioHistory:
             raise ValueError(
                 f"russia_trade: turnover must be positive for every group; years {bad}"
             )
+        # Checked here because the caveat filter below reads ``china_trade.columns`` before
+        # ``_turnover_by_partner`` gets to validate it.
+        if not isinstance(china_trade, pd.DataFrame):
+            raise TypeError(
+                f"china_trade must be a pandas DataFrame, got {type(china_trade).__name__}"
+            )
         china = china_trade
         if "caveat" in china.columns:
             china = china[china["caveat"].isna() | (china["caveat"].astype(str) == "")]

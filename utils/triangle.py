@@ -52,6 +52,19 @@ def _check_score(name: str, value: object) -> float:
     return float(value)
 
 
+def _check_band(value: object) -> float:
+    """The neutral band is a half-width around zero, so its range is [0, 1), not [-1, 1].
+
+    Checked on its own (not with :func:`_check_score`) so that every refusal, NaN included,
+    states the band's own range.
+    """
+    if isinstance(value, bool) or not isinstance(value, int | float | np.integer | np.floating):
+        raise TypeError(f"neutral_band must be a number in [0, 1), got {type(value).__name__}")
+    if math.isnan(value) or not 0.0 <= value < 1.0:
+        raise ValueError(f"neutral_band={value} is outside the allowed range [0, 1)")
+    return float(value)
+
+
 @dataclass(frozen=True)
 class TriangleResult:
     """Classification of one triangle.
@@ -83,9 +96,7 @@ def classify(
         LINES[1]: _check_score("us_china", us_china),
         LINES[2]: _check_score("russia_china", russia_china),
     }
-    band = _check_score("neutral_band", neutral_band)
-    if not 0.0 <= band < 1.0:
-        raise ValueError(f"neutral_band={neutral_band!r} is outside the allowed range [0, 1)")
+    band = _check_band(neutral_band)
     positive = [line for line, score in scores.items() if score > band]
     neutral = [line for line, score in scores.items() if abs(score) <= band]
     labels = {}

@@ -19,7 +19,7 @@ Two facts about the data shape every chart:
   partner data. :func:`share_on_bases` shows how much such choices move a share.
 
 Public API: :data:`PARTNER_NAMES`, :data:`MEASURES`, :func:`trade_table`,
-:func:`available_years`, :func:`partner_series`, :func:`flow_shares`,
+:func:`available_years`, :func:`check_year_in_range`, :func:`partner_series`, :func:`flow_shares`,
 :func:`article_share_checks`, :func:`share_on_bases`, :func:`eu_china_analogy`,
 :func:`china_finance_to_russia`, and the charts :func:`pivot_chart`,
 :func:`article_check_chart`, :func:`basis_chart`, :func:`import_sources_chart`,
@@ -148,6 +148,22 @@ def _check_year(label: str, year: object) -> int:
     return year
 
 
+def check_year_in_range(label: str, year: object) -> int:
+    """``year`` as an int within the data's first-to-last year (the 2015 gap is allowed).
+
+    Why: a range end beyond the data used to be clipped silently, so a chart asked for
+    1992-3024 looked like an answer about 3024. ``label`` names the caller's parameter.
+    """
+    if isinstance(year, bool) or not isinstance(year, int):
+        raise TypeError(f"{label} must be an integer year, got {year!r}")
+    years = available_years()
+    if not years[0] <= year <= years[-1]:
+        raise ValueError(
+            f"{label}={year} is outside the data: choose a year in {years[0]}-{years[-1]}"
+        )
+    return year
+
+
 def available_years() -> list[int]:
     """Years with a world total for Russia, in order (1992-2024 without 2015)."""
     trade = trade_table()
@@ -183,21 +199,17 @@ def partner_series(
 ) -> pd.DataFrame:
     """One column per partner (named by :data:`PARTNER_NAMES`), one row per year with data.
 
-    Shares are in percent (0-100) and values in USD bn. ``start``/``end`` are inclusive and
-    may be given in either order; 2015 is absent (the gap), never filled.
+    Shares are in percent (0-100) and values in USD bn. ``start``/``end`` are inclusive, may
+    be given in either order and must each lie within the data (a year beyond it is refused,
+    not clipped); 2015 is absent (the gap), never filled.
 
     >>> partner_series(["CHN"], "share", 2013, 2016).round(1).to_dict()["China"]
     {2013: 11.2, 2014: 12.0, 2016: 14.1}
     """
     measure = _check_measure(measure)
     partners = _check_partners(partners)
-    for label, year in (("start", start), ("end", end)):
-        if isinstance(year, bool) or not isinstance(year, int):
-            raise TypeError(f"{label} must be an integer year, got {year!r}")
+    start, end = check_year_in_range("start", start), check_year_in_range("end", end)
     lo, hi = sorted((start, end))
-    years = available_years()
-    if hi < years[0] or lo > years[-1]:
-        raise ValueError(f"the years {lo}-{hi} lie outside the data ({years[0]}-{years[-1]})")
     wide = _wide(measure)
     frame = wide.loc[(wide.index >= lo) & (wide.index <= hi), partners].copy()
     frame = frame.dropna(how="all")

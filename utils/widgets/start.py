@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+import numpy as np
 import pandas as pd
 
 from utils import claims, data, indicators
@@ -36,10 +37,19 @@ def _trade_sources() -> str:
 
 
 def share_in_year(partner: str, year: int) -> float | None:
-    """The partner's share (0-1) of Russia's goods trade in ``year``; None in a gap year."""
+    """The partner's share (0-1) of Russia's goods trade in ``year``; None in a gap year.
+
+    None means a true gap inside the data (2015, between the two sources); a year outside the
+    data's first-to-last range is refused, so "there is no figure" is never said of 3024.
+    """
     if partner not in PARTNER_NAMES:
         raise ValueError(f"partner must be one of {sorted(PARTNER_NAMES)}, got {partner!r}")
+    if isinstance(year, bool) or not isinstance(year, int | np.integer):
+        raise TypeError(f"year must be an integer, got {type(year).__name__} {year!r}")
     shares = _shares()
+    first, last = int(shares.index.min()), int(shares.index.max())
+    if not first <= year <= last:
+        raise ValueError(f"year={year} is outside the data: choose a year in {first}-{last}")
     if year not in shares.index:
         return None
     return float(shares.loc[year, partner])

@@ -46,8 +46,14 @@ def render_trade_explorer(
     last_year: int = 2024,
     measure: str = "share",
 ) -> tuple[Chart, str]:
-    """Lines for the chosen partners, years and measure; a note explains odd choices."""
+    """Lines for the chosen partners, years and measure; a note explains odd choices.
+
+    A first or last year outside the data is refused (ValueError naming it and the valid
+    range) rather than clipped, so the chart never stands in for years it does not show.
+    """
     chosen = _partners(partners)
+    first_year = trade_charts.check_year_in_range("first_year", first_year)
+    last_year = trade_charts.check_year_in_range("last_year", last_year)
     notes = []
     if first_year > last_year:
         notes.append(
