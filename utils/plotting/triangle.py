@@ -1,0 +1,236 @@
+"""Charts for lesson 09: the US-Russia-China strategic triangle and its recent history.
+
+Why a diagram: Dittmer's typology (see :mod:`utils.triangle`) turns three numbers into a
+shape, and students remember the shape. :func:`triangle_chart` draws the three actors as nodes
+and the three relations as lines whose style says amity (solid), enmity (dashed) or a lukewarm
+line counted as enmity (dotted); each node carries its role (pivot, wing, partner, ...).
+Line style and width, not colour alone, carry the meaning, so the chart reads in greyscale.
+
+:func:`context_timeline_chart` puts the sourced events the article alludes to in paragraphs
+10-13 (sanctions in 2014, the bomber patrol, Macron's interview, the Valdai remark) on one
+time axis, from ``data/timeline.csv``.
+
+The amity scores are teaching judgements, not measurements; every chart says so.
+"""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+
+from utils import data, triangle
+from utils.plotting import (
+    DARK_GREY,
+    GREY,
+    PALETTE,
+    WHITE,
+    Chart,
+    font_sizes,
+    new_chart,
+    timeline_chart,
+)
+
+__all__ = [
+    "CONTEXT_EVENTS",
+    "LINE_STYLE",
+    "NODE_POSITIONS",
+    "context_events",
+    "context_timeline_chart",
+    "describe",
+    "triangle_chart",
+]
+
+#: Where each actor sits in the diagram (an equilateral triangle; layout only, no data).
+NODE_POSITIONS = {
+    "USA": (0.0, math.sqrt(3) / 2),
+    "Russia": (-0.5, 0.0),
+    "China": (0.5, 0.0),
+}
+#: How each kind of line is drawn: colour, matplotlib line style, legend text.
+LINE_STYLE = {
+    "amity": (PALETTE["bluish_green"], "-", "amity (score above the neutral band)"),
+    "enmity": (PALETTE["vermillion"], "--", "enmity (score below the neutral band)"),
+    "neutral (counted as enmity)": (GREY, ":", "lukewarm, counted as enmity"),
+}
+#: Events from ``data/timeline.csv`` that frame paragraphs 10-13 of the article.
+CONTEXT_EVENTS = (
+    "2014-03-17_crimea_first_sanctions",
+    "2014-05-21_gazprom_cnpc_contract",
+    "2019-07-23_first_joint_air_patrol",
+    "2019-11-07_macron_economist",
+    "2020-10-22_valdai",
+)
+_SHORT_LABELS = {
+    "2014-03-17_crimea_first_sanctions": "First EU/US sanctions after Crimea",
+    "2014-05-21_gazprom_cnpc_contract": "Gazprom-CNPC 30-year gas contract",
+    "2019-07-23_first_joint_air_patrol": "First joint bomber patrol",
+    "2019-11-07_macron_economist": "Macron interview in The Economist",
+    "2020-10-22_valdai": "Putin at Valdai: alliance not ruled out",
+}
+_CATEGORY_NAMES = {
+    "sanctions": "Sanctions",
+    "energy": "Energy",
+    "military": "Military",
+    "diplomacy": "Diplomacy",
+}
+
+
+def describe(
+    us_russia: float, us_china: float, russia_china: float, neutral_band: float = 0.1
+) -> str:
+    """One sentence: the three scores, the triangle type and who plays which role."""
+    result = triangle.classify(us_russia, us_china, russia_china, neutral_band)
+    roles = result.roles
+    name = {"USA": "the USA"}.get  # reads better in a sentence; other actors unchanged
+    if result.kind == "romantic triangle":
+        pivot = next(a for a in triangle.ACTORS if roles[a] == "pivot")
+        who = f"{name(pivot, pivot)} is the pivot"
+    elif result.kind == "stable marriage":
+        partners = [name(a, a) for a in triangle.ACTORS if roles[a] == "partner"]
+        outcast = next(name(a, a) for a in triangle.ACTORS if roles[a] == "outcast")
+        who = f"{partners[0]} and {partners[1]} are partners and {outcast} is the outcast"
+    elif result.kind == "ménage à trois":
+        who = "all three are friends"
+    else:
+        who = "all three are adversaries"
+    return (
+        f"With US-Russia {us_russia:+.1f}, US-China {us_china:+.1f} and Russia-China "
+        f"{russia_china:+.1f}, the triangle is a {result.kind}: {who}."
+    )
+
+
+def triangle_chart(
+    us_russia: float,
+    us_china: float,
+    russia_china: float,
+    neutral_band: float = triangle.DEFAULT_NEUTRAL_BAND,
+    label: str = "",
+    scale: float = 1.0,
+) -> Chart:
+    """Draw the triangle: nodes = actors with roles, lines styled by amity/enmity and scored.
+
+    ``label`` (e.g. a preset name such as "2014") is added to the title.
+    """
+    result = triangle.classify(us_russia, us_china, russia_china, neutral_band)
+    scores = dict(zip(triangle.LINES, (us_russia, us_china, russia_china), strict=True))
+    title = f"Strategic triangle{f' ({label})' if label else ''}: {result.kind}"
+    fig, ax = new_chart(
+        title,
+        "",
+        "",
+        "Source: typology of Dittmer (1981), World Politics 33(4); the scores are teaching "
+        "judgements from -1 (enmity) to +1 (amity), not data.",
+        (8, 5.8),
+        scale=scale,
+    )
+    sizes = font_sizes(scale)
+    ax.set_axis_off()
+    ax.set_xlim(-1.3, 1.3)  # with the figure size, keeps the triangle close to equilateral
+    ax.set_ylim(-0.55, 1.15)
+    for (a, b), score in scores.items():
+        kind = result.lines[f"{a}-{b}"]
+        color, style, _ = LINE_STYLE[kind]
+        (x0, y0), (x1, y1) = NODE_POSITIONS[a], NODE_POSITIONS[b]
+        ax.plot(
+            [x0, x1],
+            [y0, y1],
+            color=color,
+            linestyle=style,
+            linewidth=(1.5 + 5 * abs(score)) * scale,
+            solid_capstyle="round",
+            zorder=1,
+        )
+        mx, my = (x0 + x1) / 2, (y0 + y1) / 2
+        # push the score label outwards from the triangle's centre
+        cx, cy = 0.0, math.sqrt(3) / 6
+        dx, dy = mx - cx, my - cy
+        norm = math.hypot(dx, dy) or 1.0
+        ax.text(
+            mx + 0.21 * dx / norm,
+            my + 0.21 * dy / norm,
+            f"{a}-{b}\n{score:+.1f} ({kind.split(' ')[0]})",
+            ha="center",
+            va="center",
+            fontsize=sizes["tick"] * 0.9,
+            color=DARK_GREY,
+            zorder=3,
+        )
+    for actor, (x, y) in NODE_POSITIONS.items():
+        ax.scatter(
+            [x], [y], s=3000 * scale**2, color=WHITE, edgecolors=DARK_GREY,
+            linewidths=1.5 * scale, zorder=4,
+        )  # fmt: skip
+        ax.text(
+            x, y, actor, ha="center", va="center", fontsize=sizes["tick"],
+            fontweight="bold", color=DARK_GREY, zorder=5,
+        )  # fmt: skip
+        ax.text(
+            x,
+            y + (0.2 if y > 0 else -0.2),
+            result.roles[actor],
+            ha="center",
+            va="center",
+            fontsize=sizes["label"],
+            style="italic",
+            color=DARK_GREY,
+            zorder=5,
+        )
+    ax.text(
+        0.5,
+        0.0,
+        f"solid: amity (above +{neutral_band:.2f})   dashed: enmity (below -{neutral_band:.2f})"
+        f"\ndotted: lukewarm (within ±{neutral_band:.2f}), counted as enmity   "
+        "width: strength of feeling",
+        transform=ax.transAxes,
+        ha="center",
+        va="bottom",
+        fontsize=sizes["tick"] * 0.8,
+        color=DARK_GREY,
+    )
+    description = describe(us_russia, us_china, russia_china, neutral_band)
+    if result.neutral_lines:
+        description = description.rstrip(".") + (
+            f" ({', '.join(result.neutral_lines)} within ±{neutral_band:.2f} of zero, counted "
+            "as enmity)."
+        )
+    return Chart(fig, description=description, title=title)
+
+
+def context_events() -> pd.DataFrame:
+    """The sourced events of :data:`CONTEXT_EVENTS`, with short labels, in date order."""
+    timeline = data.load("timeline")
+    chosen = timeline[timeline["event_id"].isin(CONTEXT_EVENTS)].copy()
+    missing = sorted(set(CONTEXT_EVENTS) - set(chosen["event_id"]))
+    if missing:
+        raise ValueError(f"timeline.csv lacks the event(s) {missing}")
+    chosen["label"] = chosen["event_id"].map(_SHORT_LABELS)
+    chosen["category"] = chosen["category"].map(_CATEGORY_NAMES)
+    return chosen.sort_values("date", kind="stable").reset_index(drop=True)
+
+
+def context_timeline_chart(scale: float = 1.0) -> Chart:
+    """The five dated events behind paragraphs 10-13, on one time axis."""
+    events = context_events()
+    first, last = events["date"].iloc[0], events["date"].iloc[-1]
+    macron = events.loc[events["event_id"] == "2019-11-07_macron_economist", "date"].iloc[0]
+    description = (
+        f"{len(events)} sourced events from {first} to {last} frame the argument: sanctions and "
+        f"a gas deal in 2014, the joint bomber patrol in 2019, Macron's interview on {macron} "
+        "and Putin's Valdai remark in 2020."
+    )
+    return timeline_chart(
+        events[["date", "label", "category"]],
+        "From Crimea to Valdai: the events behind the triangle debate",
+        data.source_line(*sorted(set(events["source_id"]))),
+        description,
+        colors={
+            "Sanctions": PALETTE["blue"],
+            "Energy": PALETTE["orange"],
+            "Military": PALETTE["vermillion"],
+            "Diplomacy": PALETTE["bluish_green"],
+        },
+        label_width=22,
+        size=(9, 4.2),
+        scale=scale,
+    )
