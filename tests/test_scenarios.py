@@ -435,3 +435,16 @@ def test_history_edge_cases():
     with pytest.raises(ValueError, match="no year with CHN, EU, USA and WLD"):
         ScenarioHistory.from_frames(no_world, china)
     assert ScenarioHistory.from_data() is ScenarioHistory.from_data()  # cached
+
+
+def test_rupture_in_the_end_year_runs_and_cuts_nothing_inside_the_horizon():
+    """Regression: rupture_year == end_year used to raise IndexError (the cut lands a year later)."""
+    from utils import scenarios
+
+    late = scenarios.ScenarioParams(west_relations="rupture", rupture_year=2036, end_year=2036)
+    result = scenarios.run(late)
+    deteriorating = scenarios.run(
+        scenarios.ScenarioParams(west_relations="deterioration", end_year=2036)
+    )
+    # With the one-off cut beyond 2036, only the shared -3 pp/yr drift applies.
+    assert result.china_share_in(2036) == pytest.approx(deteriorating.china_share_in(2036))

@@ -397,7 +397,10 @@ def _path_levels(p: ScenarioParams, base: np.ndarray, shocks: np.ndarray) -> np.
     west = np.isin(GROUPS, WEST_GROUPS)
     factors = np.broadcast_to(1.0 + growth + relation.annual_shift * west, (len(years), 4)).copy()
     if p.west_relations == "rupture":
-        factors[years == p.rupture_year + relation.cut_lag_years, west] *= 1.0 - relation.level_cut
+        # np.ix_: a cut that lands after the horizon (rupture in the end year) selects no
+        # row and is a no-op, instead of a shape error from mixing two boolean masks.
+        cut_rows = years == p.rupture_year + relation.cut_lag_years
+        factors[np.ix_(cut_rows, west)] *= 1.0 - relation.level_cut
     levels = base * np.cumprod(factors * np.exp(shocks), axis=-2)
     levels[..., 0] += np.where(years >= p.pivot_start_year, p.energy_pivot_usd_bn * 1000.0, 0.0)
     return levels
