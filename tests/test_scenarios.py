@@ -438,7 +438,7 @@ def test_history_edge_cases():
 
 
 def test_rupture_in_the_end_year_runs_and_cuts_nothing_inside_the_horizon():
-    """Regression: rupture_year == end_year used to raise IndexError (the cut lands a year later)."""
+    """Regression: rupture_year == end_year raised IndexError (the cut lands a year later)."""
     from utils import scenarios
 
     late = scenarios.ScenarioParams(west_relations="rupture", rupture_year=2036, end_year=2036)
