@@ -435,12 +435,7 @@ def _widget_keys() -> list[tuple[str, str]]:
 WIDGETS = _widget_keys()
 
 #: (lesson, widget, control) -> why its render accepts or garbles an impossible value.
-KNOWN_WIDGET_GAPS = {
-    ("07_scenario_lab", "scenario_lab", "compare"): (
-        "ScenarioLab._render(compare='<unknown>') raises KeyError from _preset_result "
-        "(scenarios.PRESETS[name]); LiveView lets it propagate instead of showing a message"
-    ),
-}
+KNOWN_WIDGET_GAPS: dict[tuple[str, str, str], str] = {}
 
 #: (lesson, widget, control) -> why the render function legitimately ignores that control.
 NOT_RENDER_INPUTS = {

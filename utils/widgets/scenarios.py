@@ -170,9 +170,17 @@ def valid_rupture_year(values: dict[str, Any]) -> int:
     return int(min(max(values["rupture_year"], low), high))
 
 
-@lru_cache(maxsize=len(scenarios.PRESETS))
 def _preset_result(name: str) -> scenarios.ScenarioResult:
     """Scenario B is always a preset: run each once (results are read, never changed)."""
+    if name not in scenarios.PRESETS:
+        raise ValueError(
+            f"compare={name!r} is not a preset; choose one of {sorted(scenarios.PRESETS)}"
+        )
+    return _cached_preset_result(name)
+
+
+@lru_cache(maxsize=len(scenarios.PRESETS))
+def _cached_preset_result(name: str) -> scenarios.ScenarioResult:
     return scenarios.run(scenarios.PRESETS[name])
 
 
