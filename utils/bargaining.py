@@ -26,10 +26,9 @@ is the mechanism, not a number for any actual contract.
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 
-import numpy as np
+from utils.validation import check_bounded_number
 
 #: (low, high) of every lever; prices are index points (reference = 100).
 LEVER_BOUNDS: dict[str, tuple[float, float]] = {
@@ -44,17 +43,11 @@ _STRICTLY_POSITIVE = ("buyer_alternative_price", "reference_price")
 
 
 def _check(name: str, value: object, optional: bool = False) -> float | None:
-    if value is None and optional:
-        return None
-    if isinstance(value, bool) or not isinstance(value, int | float | np.integer | np.floating):
-        allowed = "a number or None" if optional else "a number"
-        raise TypeError(f"{name} must be {allowed}, got {type(value).__name__} {value!r}")
-    low, high = LEVER_BOUNDS[name]
-    if math.isnan(value) or not low <= value <= high:
-        raise ValueError(f"{name}={value!r} is outside the allowed range [{low}, {high}]")
-    if name in _STRICTLY_POSITIVE and value <= 0:
+    number = check_bounded_number(name, value, LEVER_BOUNDS, optional)
+    if number is not None and name in _STRICTLY_POSITIVE and number <= 0:
+        high = LEVER_BOUNDS[name][1]
         raise ValueError(f"{name}={value!r} must be greater than 0 (allowed: (0, {high}])")
-    return float(value)
+    return number
 
 
 @dataclass(frozen=True)

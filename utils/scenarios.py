@@ -34,13 +34,14 @@ what happened                   2030           59.0%
 
 from __future__ import annotations
 
-import math
 import zlib
 from dataclasses import dataclass, field, fields, replace
 from functools import lru_cache
 
 import numpy as np
 import pandas as pd
+
+from utils.validation import check_bounded_number
 
 GROUPS = ("CHN", "EU", "USA", "ROW")
 WEST_GROUPS = ("EU", "USA")
@@ -105,15 +106,7 @@ _OPTIONAL_LEVERS = (
 
 
 def _check_number(name: str, value: object, optional: bool = False) -> float | None:
-    if value is None and optional:
-        return None
-    if isinstance(value, bool) or not isinstance(value, int | float | np.integer | np.floating):
-        allowed = "a number or None" if optional else "a number"
-        raise TypeError(f"{name} must be {allowed}, got {type(value).__name__} {value!r}")
-    low, high = LEVER_BOUNDS[name]
-    if math.isnan(value) or not low <= value <= high:
-        raise ValueError(f"{name}={value!r} is outside the allowed range [{low}, {high}]")
-    return float(value)
+    return check_bounded_number(name, value, LEVER_BOUNDS, optional)
 
 
 def _check_int(name: str, value: object, allowed: tuple[int, ...] | None = None) -> int:
