@@ -6,6 +6,7 @@ screenshot and the browser console log are saved under ``test-artifacts/`` (igno
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import signal
@@ -83,34 +84,41 @@ def browser():
         instance.close()
 
 
+@contextlib.contextmanager
+def serve(command: list[str], root: Path, ready_path: str):
+    """Run a server in its own process group, wait until ``ready_path`` answers, always stop it."""
+    port = free_port()
+    log_path = root / "server.log"
+    with open(log_path, "w") as log:
+        proc = subprocess.Popen(
+            [*command, f"--port={port}"],
+            cwd=root,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            env=_server_env(),
+            start_new_session=True,
+        )
+        try:
+            wait_for_http(f"http://127.0.0.1:{port}{ready_path}", proc, log_path)
+            yield f"http://127.0.0.1:{port}"
+        finally:
+            stop(proc)
+
+
 @pytest.fixture(scope="session")
 def voila_url(tmp_path_factory):
     """A Voila server over a scratch copy of notebooks/, so nothing in the repo is touched."""
     root = tmp_path_factory.mktemp("voila")
     shutil.copytree(ROOT / "notebooks", root / "notebooks")
-    port = free_port()
-    log = open(root / "voila.log", "w")  # noqa: SIM115 (closed below)
-    proc = subprocess.Popen(
-        [
-            str(BIN / "voila"),
-            "--no-browser",
-            f"--port={port}",
-            "--Voila.ip=127.0.0.1",
-            "--VoilaConfiguration.http_keep_alive_timeout=60",
-            str(root / "notebooks"),
-        ],
-        cwd=root,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-        env=_server_env(),
-        start_new_session=True,
-    )
-    try:
-        wait_for_http(f"http://127.0.0.1:{port}/", proc, root / "voila.log")
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        stop(proc)
-        log.close()
+    command = [
+        str(BIN / "voila"),
+        "--no-browser",
+        "--Voila.ip=127.0.0.1",
+        "--VoilaConfiguration.http_keep_alive_timeout=60",
+        str(root / "notebooks"),
+    ]
+    with serve(command, root, "/") as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
@@ -122,36 +130,22 @@ def lab_url(tmp_path_factory):
     settings = root / "settings" / "@jupyterlab" / "notebook-extension"
     settings.mkdir(parents=True)
     (settings / "tracker.jupyterlab-settings").write_text('{"windowingMode": "none"}')
-    port = free_port()
     token = "browser-test-token"
-    log = open(root / "lab.log", "w")  # noqa: SIM115 (closed below)
-    proc = subprocess.Popen(
-        [
-            str(BIN / "jupyter"),
-            "lab",
-            "--no-browser",
-            f"--port={port}",
-            "--ip=127.0.0.1",
-            f"--IdentityProvider.token={token}",
-            f"--ServerApp.root_dir={root}",
-            f"--LabApp.user_settings_dir={root / 'settings'}",
-            f"--LabApp.workspaces_dir={root / 'workspaces'}",
-            "--LabApp.news_url=None",
-            *(["--allow-root"] if os.geteuid() == 0 else []),
-            "--LabServerApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
-        ],
-        cwd=root,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-        env=_server_env(),
-        start_new_session=True,
-    )
-    try:
-        wait_for_http(f"http://127.0.0.1:{port}/api/status?token={token}", proc, root / "lab.log")
-        yield f"http://127.0.0.1:{port}", token
-    finally:
-        stop(proc)
-        log.close()
+    command = [
+        str(BIN / "jupyter"),
+        "lab",
+        "--no-browser",
+        "--ip=127.0.0.1",
+        f"--IdentityProvider.token={token}",
+        f"--ServerApp.root_dir={root}",
+        f"--LabApp.user_settings_dir={root / 'settings'}",
+        f"--LabApp.workspaces_dir={root / 'workspaces'}",
+        "--LabApp.news_url=None",
+        *(["--allow-root"] if os.geteuid() == 0 else []),
+        "--LabServerApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
+    ]
+    with serve(command, root, f"/api/status?token={token}") as url:
+        yield url, token
 
 
 @pytest.fixture
