@@ -389,3 +389,92 @@ def test_percent_ticks_keep_the_decimals_they_need():
     assert [fractions(v, 0) for v in (0.1, 0.125, 0.025, 0.0)] == ["10%", "12.5%", "2.5%", "0%"]
     percents = _number_formatter(np.array([1.0, 3.0]), 100)
     assert [percents(v, 0) for v in (0.5, 1.25, 3.0)] == ["0.5%", "1.25%", "3%"]
+
+
+# --------------------------------------------------------------------------- fast redraw
+def _decoded(png: bytes) -> np.ndarray:
+    import io
+
+    from PIL import Image
+
+    return np.asarray(Image.open(io.BytesIO(png)))
+
+
+def test_png_holds_exactly_the_drawn_pixels_as_rgb():
+    chart = _line()
+    png = chart.to_png()
+    # The hand-written encoder must reproduce the canvas pixel for pixel (RGB: house figures
+    # are opaque, so the alpha channel is dropped).
+    drawn = np.asarray(chart.figure.canvas.buffer_rgba())
+    pixels = _decoded(png)
+    assert pixels.shape == (450, 800, 3)
+    assert (drawn[..., 3] == 255).all()
+    assert np.array_equal(pixels, drawn[..., :3])
+    # Top-left corner is the white figure background.
+    assert tuple(pixels[0, 0]) == (255, 255, 255)
+
+
+def test_png_keeps_alpha_when_the_figure_is_transparent():
+    from utils.plotting.style import _encode_png
+
+    fig, ax = new_chart("T", "", "", source="test")
+    fig.patch.set_alpha(0.0)
+    ax.patch.set_alpha(0.0)
+    fig.canvas.draw()
+    pixels = _decoded(_encode_png(fig.canvas))
+    assert pixels.shape == (450, 800, 4)
+    assert pixels[0, 0, 3] == 0  # a corner with nothing drawn is fully transparent
+
+
+def test_shared_renderer_does_not_mix_charts_of_the_same_size():
+    first = _line().to_png()
+    other = bar_chart(pd.Series({"A": 1.0, "B": 2.0}), "Bars", "", "n", SOURCE, "Two bars.")
+    other_png = other.to_png()
+    assert _png_size(other_png) == _png_size(first) == (800, 450)
+    assert other_png != first
+    assert _line().to_png() == first  # drawing another chart in between changes nothing
+
+
+def test_to_png_other_dpi_scales_the_image_and_restores_the_figure():
+    chart = _line()
+    assert _png_size(chart.to_png(dpi=50)) == (400, 225)  # 8 x 4.5 in at 50 dpi
+    assert chart.figure.dpi == 100
+    assert _png_size(chart.to_png()) == (800, 450)
+    for bad in (0, -5, True, "100"):
+        with pytest.raises(ValueError, match="dpi"):
+            chart.to_png(dpi=bad)
+
+
+def test_value_axis_has_at_most_six_intervals_and_title_sits_above_the_axes():
+    chart = _line()  # shares 0.10 .. 0.50
+    chart.to_png()
+    ax = chart.figure.axes[0]
+    lo, hi = ax.get_ylim()
+    shown = [v for v in ax.yaxis.get_majorticklocs() if lo <= v <= hi]
+    assert 3 <= len(shown) <= 7
+    renderer = chart.figure.canvas.get_renderer()
+    title = ax._left_title.get_window_extent(renderer)
+    assert title.y0 >= ax.bbox.y1  # the fixed title position stays clear of the plot
+    assert title.y1 <= chart.figure.bbox.y1
+
+
+def test_png_of_a_figure_with_a_fractional_pixel_size():
+    # 9 x 4.6 in at 100 dpi: 4.6 * 100 is 459.99999999999994 in floating point; Agg truncates
+    # it to a 459 px high buffer while get_width_height() rounds to 460.
+    fig, ax = new_chart("T", "", "", source="test", size=(9, 4.6))
+    ax.plot([0, 1], [0, 1])
+    png = Chart(fig, "A rising line.", "T").to_png()
+    assert _png_size(png) == (900, 459)
+    assert _decoded(png).shape == (459, 900, 3)
+
+
+def test_cached_glyph_layout_draws_the_same_pixels_as_matplotlib():
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    chart = _line()
+    ours = chart.to_png()
+    # Same figure on a plain matplotlib canvas (its own renderer, no layout cache).
+    FigureCanvasAgg(chart.figure)
+    assert chart.to_png() == ours
+    # Redrawing with a warm cache changes nothing either.
+    assert _line().to_png() == ours

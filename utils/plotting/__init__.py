@@ -176,8 +176,13 @@ def _format_value_axis(axis, values: np.ndarray, percent_max: float | None) -> N
 
 
 def _format_year_axis(ax, index: pd.Index) -> None:
+    """Whole years on round steps (1, 2, 5 or 10 years), at most 8 intervals.
+
+    Round steps read as a calendar (2000, 2005, 2010); eight intervals rather than ten keep
+    a 30-year axis at 5-year steps, and every tick saved is a few ms off each widget redraw.
+    """
     if _is_integer_index(index):
-        ax.xaxis.set_major_locator(MaxNLocator(integer=True, nbins=10))
+        ax.xaxis.set_major_locator(MaxNLocator(integer=True, nbins=8, steps=[1, 2, 5, 10]))
         ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _pos: f"{v:.0f}"))
 
 
