@@ -36,3 +36,27 @@ def test_student_edition_has_no_solutions_and_runs(path, tmp_path):
         assert SOLUTION_TAG not in cell.metadata.get("tags", [])
         assert "<summary>Solution" not in cell.source, "an untagged solution slipped through"
     run_notebook(nb, cwd=path.parent)  # raises CellExecutionError if a cell needed a solution
+
+
+def test_stored_outputs_are_stable_and_readable_without_a_kernel():
+    from utils.notebook_tools import WIDGET_VIEW, clean_metadata
+
+    nb = nbformat.v4.new_notebook()
+    cell = nbformat.v4.new_code_cell("view", execution_count=1)
+    cell.outputs = [
+        nbformat.v4.new_output("stream", name="stdout", text="2019  1.0\n"),
+        nbformat.v4.new_output("stream", name="stdout", text="2020  2.0\n"),
+        nbformat.v4.new_output(
+            "display_data", data={WIDGET_VIEW: {"model_id": "abc"}, "text/plain": "A widget"}
+        ),
+    ]
+    nb.cells = [cell]
+    out = clean_metadata(nb).cells[0].outputs
+    assert [o.output_type for o in out] == ["stream", "display_data"]
+    assert out[0].text == "2019  1.0\n2020  2.0\n"
+    assert dict(out[1].data) == {"text/plain": "A widget"}
+
+
+def test_committed_notebooks_hold_no_random_widget_ids():
+    for path in NOTEBOOKS:
+        assert "widget-view+json" not in path.read_text(encoding="utf-8"), path.name

@@ -22,6 +22,7 @@ from pathlib import Path
 import nbformat
 
 SOLUTION_TAG = "solution"
+WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 KERNEL_NAME = "python3"
 # Fixed so that nothing a lesson prints depends on the hash seed of the kernel process.
 KERNEL_ENV = {"PYTHONHASHSEED": "0", "MPLBACKEND": "Agg"}
@@ -45,7 +46,35 @@ def clean_metadata(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
         cell.metadata.pop("execution", None)
         cell.metadata.pop("ExecuteTime", None)
         cell.metadata.setdefault("slideshow", {}).setdefault("slide_type", _slide_type(cell))
+        if cell.cell_type == "code":
+            cell.outputs = _stable_outputs(cell.outputs)
     return nb
+
+
+def _stable_outputs(outputs: list) -> list:
+    """Outputs that are the same on every run and readable without a kernel.
+
+    * A widget view refers to a model by a random id, and without stored widget state a reader
+      would only see "model not found"; we keep its plain-text summary instead (nbval skips the
+      widget mime type anyway, and Voila and ``make html`` re-execute the notebook).
+    * Consecutive writes to stdout are split into chunks by timing; merging them keeps the
+      stored notebook identical from run to run.
+    """
+    stable: list = []
+    for out in outputs:
+        data = out.get("data", {})
+        data.pop(WIDGET_VIEW, None)
+        previous = stable[-1] if stable else None
+        if (
+            out.output_type == "stream"
+            and previous is not None
+            and previous.output_type == "stream"
+            and previous.name == out.name
+        ):
+            previous.text += out.text
+            continue
+        stable.append(out)
+    return stable
 
 
 def _slide_type(cell: nbformat.NotebookNode) -> str:
