@@ -34,7 +34,8 @@ lint: setup
 	$(BIN)/ruff format --check utils tests
 
 unit: setup
-	$(BIN)/python -m pytest tests -m "not browser" -n 2 --dist loadfile -q -p no:cacheprovider
+	$(BIN)/python -m pytest tests -m "not browser" -n 2 --dist loadfile -q -p no:cacheprovider \
+		--cov=utils --cov-report=term:skip-covered --cov-fail-under=90
 
 nbval: setup
 	$(BIN)/python -m pytest --nbval --nbval-sanitize-with tests/nbval_sanitize.cfg \
