@@ -97,11 +97,35 @@ def _pct(value: float) -> str:
     return f"{100 * value:.1f}%"
 
 
+def _title_and_source(fig, title: str, title_y: float, sizes: dict) -> None:
+    """Figure-level title (top left) and source line (bottom left) for multi-panel layouts."""
+    fig.text(
+        0.01,
+        title_y,
+        title,
+        ha="left",
+        va="top",
+        fontsize=sizes["title"],
+        fontweight="bold",
+        color=DARK_GREY,
+    )
+    fig.text(
+        0.01,
+        0.012,
+        scenario_source(),
+        ha="left",
+        va="bottom",
+        fontsize=sizes["source"],
+        color=DARK_GREY,
+        gid="source",
+    )
+
+
 @lru_cache(maxsize=1)
 def scenario_source() -> str:
     """Source line of every scenario chart: the data behind the model, and the model."""
     line = data.source_line(*SCENARIO_SOURCE_IDS)
-    return line + " Projection: this lab's scenario model (utils.scenarios)."
+    return line + " Projection: utils.scenarios."
 
 
 def _check_scale(scale: object) -> float:
@@ -353,25 +377,11 @@ def _build_lab_layout(scale: float, base_year: int, x_end: int) -> _Layout:
         style_axes(ax, scale)
         _year_axis(ax, x_end)
         _shade(ax, base_year, x_end + 0.5, scale, label=ax is top)
-    fig.text(
-        0.01,
-        0.985,
+    _title_and_source(
+        fig,
         f"Scenario lab: Russia's trade partners, data to {base_year}, then projection",
-        ha="left",
-        va="top",
-        fontsize=sizes["title"],
-        fontweight="bold",
-        color=DARK_GREY,
-    )
-    fig.text(
-        0.01,
-        0.012,
-        scenario_source(),
-        ha="left",
-        va="bottom",
-        fontsize=sizes["source"],
-        color=DARK_GREY,
-        gid="source",
+        0.985,
+        sizes,
     )
 
     history = _observed()
@@ -822,26 +832,7 @@ def _build_outcome_layout(scale: float) -> _Layout:
         color=DARK_GREY,
         linespacing=1.3,
     )
-    fig.text(
-        0.01,
-        0.975,
-        "Scenarios from 2019 against what happened",
-        ha="left",
-        va="top",
-        fontsize=sizes["title"],
-        fontweight="bold",
-        color=DARK_GREY,
-    )
-    fig.text(
-        0.01,
-        0.012,
-        scenario_source(),
-        ha="left",
-        va="bottom",
-        fontsize=sizes["source"],
-        color=DARK_GREY,
-        gid="source",
-    )
+    _title_and_source(fig, "Scenarios from 2019 against what happened", 0.975, sizes)
     return _Layout(fig, artists)
 
 
