@@ -19,7 +19,11 @@ def _menu(page, menu: str, item: str) -> None:
 
 
 def _open_notebook(page, base: str, token: str, name: str) -> None:
-    page.goto(f"{base}/lab/tree/notebooks/{name}?token={token}", timeout=RUN_TIMEOUT_MS)
+    # A fresh workspace per notebook: otherwise JupyterLab restores the tabs of earlier tests,
+    # and their (hidden) outputs would confuse the checks below.
+    workspace = name.removesuffix(".ipynb")
+    url = f"{base}/lab/workspaces/{workspace}/tree/notebooks/{name}?reset&token={token}"
+    page.goto(url, timeout=RUN_TIMEOUT_MS)
     page.wait_for_selector(".jp-Notebook .jp-Cell", timeout=RUN_TIMEOUT_MS)
     # Wait for the kernel to be ready before driving the menus.
     page.wait_for_function(
