@@ -306,10 +306,13 @@ class _HouseRenderer(RendererAgg):
     """
 
     _MAX_LAYOUTS = 4096
+    _MAX_GLYPHS = 16384
 
     def __init__(self, width, height, dpi) -> None:
         super().__init__(width, height, dpi)
         self._layouts: dict[tuple, tuple] = {}
+        # The font object is kept in the value so that its id() in the key stays unique.
+        self._glyphs: dict[tuple, tuple] = {}
 
     def draw_text(self, gc, x, y, s, prop, angle, ismath=False, mtext=None):
         if ismath or not hasattr(RendererAgg, "_draw_text_glyphs_and_boxes"):
@@ -339,21 +342,32 @@ class _HouseRenderer(RendererAgg):
         matrix = (0x10000 * np.array([[cos, -sin], [sin, cos]]) @ [[1, 0], [0, 1]]).round()
         matrix = matrix.astype(int)
         mode = RenderMode.NORMAL if gc.get_antialiased() else RenderMode.MONO
+        matrix_key = tuple(matrix.ravel().tolist())
         for font, glyph_index, dx, dy in glyphs:
-            font.set_size(size, self.dpi)
-            font._set_transform(
-                matrix,
-                [
-                    round(0x40 * (x + dx * cos - dy * sin)),
-                    round(0x40 * (self.height - y + dx * sin + dy * cos)),
-                ],
-            )
-            bitmap = font._render_glyph(glyph_index, flags, mode)
-            buffer = bitmap.buffer
-            if mode is RenderMode.MONO:
-                buffer *= 0xFF
+            pos_x = round(0x40 * (x + dx * cos - dy * sin))
+            pos_y = round(0x40 * (self.height - y + dx * sin + dy * cos))
+            # A glyph's bitmap depends only on the sub-pixel part of its position (26.6 fixed
+            # point): cache it per fractional offset and shift by whole pixels, which FreeType
+            # renders identically. Redraws reuse nearly every glyph.
+            glyph_key = (id(font), glyph_index, size, self.dpi, flags, mode, matrix_key,
+                         pos_x & 0x3F, pos_y & 0x3F)  # fmt: skip
+            cached = self._glyphs.get(glyph_key)
+            if cached is None:
+                font.set_size(size, self.dpi)
+                font._set_transform(matrix, [pos_x, pos_y])
+                bitmap = font._render_glyph(glyph_index, flags, mode)
+                buffer = np.array(bitmap.buffer, copy=True)
+                if mode is RenderMode.MONO:
+                    buffer *= 0xFF
+                cached = (buffer, bitmap.left - (pos_x >> 6), bitmap.top - (pos_y >> 6), font)
+                if len(self._glyphs) >= self._MAX_GLYPHS:
+                    self._glyphs.clear()
+                self._glyphs[glyph_key] = cached
+            buffer, left, top, _font = cached
+            left += pos_x >> 6
+            top += pos_y >> 6
             self._renderer.draw_text_image(
-                buffer, bitmap.left, int(self.height) - bitmap.top + buffer.shape[0], 0, gc
+                buffer, left, int(self.height) - top + buffer.shape[0], 0, gc
             )
         return None
 
