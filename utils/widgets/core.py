@@ -372,17 +372,23 @@ def _option_values(label: str, options: Sequence) -> list:
     return values
 
 
+def _single_choice(label: str, options: Sequence, value: object) -> object:
+    """Check label and options; return ``value`` (default: the first option) if it is one."""
+    _check_label(label)
+    values = _option_values(label, options)
+    value = values[0] if value is None else value
+    if value not in values:
+        raise ValueError(f"{label!r}: value {value!r} is not one of {values}")
+    return value
+
+
 def dropdown(label: str, options: Sequence, value: object = None) -> widgets.Dropdown:
     """A dropdown; ``options`` are values or ``(text, value)`` pairs; default first option.
 
     >>> dropdown("Partner", [("China", "CHN"), ("EU", "EU")], "EU").value
     'EU'
     """
-    _check_label(label)
-    values = _option_values(label, options)
-    value = values[0] if value is None else value
-    if value not in values:
-        raise ValueError(f"{label!r}: value {value!r} is not one of {values}")
+    value = _single_choice(label, options, value)
     return widgets.Dropdown(
         options=list(options),
         value=value,
@@ -424,11 +430,7 @@ def toggle_buttons(label: str, options: Sequence, value: object = None) -> widge
     >>> toggle_buttons("Measure", ["exports", "imports"]).value
     'exports'
     """
-    _check_label(label)
-    values = _option_values(label, options)
-    value = values[0] if value is None else value
-    if value not in values:
-        raise ValueError(f"{label!r}: value {value!r} is not one of {values}")
+    value = _single_choice(label, options, value)
     return widgets.ToggleButtons(
         options=list(options),
         value=value,
