@@ -15,7 +15,7 @@ IMAGES_JS = (
 
 def _menu(page, menu: str, item: str) -> None:
     page.locator(".lm-MenuBar-itemLabel", has_text=re.compile(f"^{menu}$")).click()
-    page.locator(".lm-Menu-itemLabel", has_text=item).first.click()
+    page.locator(".lm-Menu-itemLabel", has_text=re.compile(f"^{re.escape(item)}")).first.click()
 
 
 def _open_notebook(page, base: str, token: str, name: str) -> None:
@@ -38,8 +38,13 @@ def _clear_and_run_all(page) -> None:
         "() => document.querySelectorAll('.jp-Notebook .jp-OutputArea-output').length === 0",
         timeout=30_000,
     )
-    _menu(page, "Run", "Restart Kernel and Run All Cells")
-    page.locator(".jp-Dialog-button.jp-mod-accept").click()
+    # The notebook's kernel has just started: wait until it is idle, then run every cell.
+    # (Restarting a kernel that is still starting can hang JupyterLab's reconnect, seen in CI.)
+    page.wait_for_function(
+        "() => /\\|\\s*Idle/.test(document.getElementById('jp-main-statusbar')?.innerText || '')",
+        timeout=RUN_TIMEOUT_MS,
+    )
+    _menu(page, "Run", "Run All Cells")
     page.wait_for_function(
         """() => {
             const prompts = Array.from(document.querySelectorAll('.jp-CodeCell .jp-InputPrompt'));
