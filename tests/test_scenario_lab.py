@@ -499,7 +499,7 @@ def test_lab_redraws_reuse_cached_layouts(lab, monkeypatch):
         return original(*key)
 
     charts.clear_layouts()
-    monkeypatch.setattr(charts, "_build_lab_layout", counting)
+    monkeypatch.setattr(charts._LAB_LAYOUTS, "build", counting)
     for value in (0.0, 0.03, 0.06, 0.09, 0.12):
         lab.controls["growth_chn"].value = value
     lab.controls["presenter"].value = True

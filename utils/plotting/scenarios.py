@@ -33,11 +33,8 @@ from __future__ import annotations
 
 import html
 import math
-import struct
-import zlib
-from collections import OrderedDict
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from functools import lru_cache
 
 import numpy as np
@@ -51,6 +48,7 @@ from matplotlib.ticker import FuncFormatter, MaxNLocator
 
 from utils import data, scenario_analysis, scenarios
 from utils.plotting import bar_chart, line_chart
+from utils.plotting.blit import BlitLayout, LayoutCache, RenderedChart, clear_layouts  # noqa: F401 (re-exported for tests)
 from utils.plotting.style import (
     ACTOR_COLORS,
     DARK_GREY,
@@ -58,7 +56,6 @@ from utils.plotting.style import (
     GREY,
     LIGHT_GREY,
     PALETTE,
-    PNG_COMPRESS_LEVEL,
     WHITE,
     Chart,
     font_sizes,
@@ -165,111 +162,6 @@ def nice_ceiling(value: float) -> float:
     return 10.0 * power  # pragma: no cover - the loop always returns
 
 
-# ----------------------------------------------------------------------------- rendered charts
-@dataclass(frozen=True)
-class RenderedChart(Chart):
-    """A :class:`Chart` whose PNG was rendered when it was made (by blitting).
-
-    ``to_png`` returns those bytes (identical input gives identical bytes). ``figure`` is the
-    cached layout figure the image was drawn on; it is shared between charts, so do not
-    change it, and do not redraw it (its scenario lines are "animated" artists that a plain
-    ``savefig`` leaves out).
-    """
-
-    png: bytes = b""
-
-    def __post_init__(self) -> None:
-        super().__post_init__()
-        if not isinstance(self.png, bytes) or not self.png.startswith(b"\x89PNG"):
-            raise ValueError("png must hold the bytes of a PNG image")
-
-    def to_png(self, dpi: int = DPI) -> bytes:
-        if dpi != DPI:
-            raise ValueError(f"a RenderedChart exists at dpi={DPI} only, got dpi={dpi}")
-        return self.png
-
-
-def _png_chunk(tag: bytes, body: bytes) -> bytes:
-    return struct.pack(">I", len(body)) + tag + body + struct.pack(">I", zlib.crc32(tag + body))
-
-
-def _encode_png(canvas: FigureCanvasAgg) -> bytes:
-    """PNG bytes of what is on the Agg canvas now: 8-bit RGB, no metadata, deterministic.
-
-    Written by hand (a PNG is a header, the zlib-compressed rows and an end marker) because
-    Pillow tries five row filters per row, which took about half of each redraw; charts with
-    large flat areas compress just as well unfiltered (filter byte 0) at zlib level 1.
-    """
-    width, height = canvas.get_width_height(physical=True)
-    rgba = np.frombuffer(canvas.buffer_rgba(), dtype=np.uint8).reshape(height, width, 4)
-    rows = np.empty((height, 1 + 3 * width), dtype=np.uint8)
-    rows[:, 0] = 0  # filter type "None" for every row
-    rows[:, 1:].reshape(height, width, 3)[...] = rgba[..., :3]
-    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)  # 8-bit truecolour
-    return b"".join(
-        (
-            b"\x89PNG\r\n\x1a\n",
-            _png_chunk(b"IHDR", header),
-            _png_chunk(b"IDAT", zlib.compress(rows.tobytes(), PNG_COMPRESS_LEVEL)),
-            _png_chunk(b"IEND", b""),
-        )
-    )
-
-
-class _Layout:
-    """One figure with its static part drawn and stored, plus the artists drawn per update."""
-
-    def __init__(self, figure: Figure, artists: dict[str, object]) -> None:
-        self.figure = figure
-        self.artists = artists
-        figure.canvas.draw()  # animated artists are left out of this draw
-        self.background = figure.canvas.copy_from_bbox(figure.bbox)
-
-    def alive(self) -> bool:
-        return bool(self.figure.axes)
-
-    def render(self, order: Sequence[str]) -> bytes:
-        canvas = self.figure.canvas
-        canvas.restore_region(self.background)
-        renderer = canvas.get_renderer()
-        for name in order:
-            artist = self.artists[name]
-            if artist.get_visible():
-                artist.draw(renderer)
-        return _encode_png(canvas)
-
-
-class _LayoutCache:
-    """A small LRU of layouts; a layout whose figure was cleared by someone is rebuilt."""
-
-    def __init__(self, size: int) -> None:
-        self.size = size
-        self._items: OrderedDict[tuple, _Layout] = OrderedDict()
-
-    def get(self, key: tuple, build) -> _Layout:
-        layout = self._items.get(key)
-        if layout is None or not layout.alive():
-            layout = build(*key)
-            self._items[key] = layout
-        self._items.move_to_end(key)
-        while len(self._items) > self.size:
-            self._items.popitem(last=False)
-        return layout
-
-    def clear(self) -> None:
-        self._items.clear()
-
-
-_LAB_LAYOUTS = _LayoutCache(MAX_LAYOUTS)
-_OUTCOME_LAYOUTS = _LayoutCache(2)
-
-
-def clear_layouts() -> None:
-    """Forget every cached layout (tests use it to compare cached and fresh renders)."""
-    _LAB_LAYOUTS.clear()
-    _OUTCOME_LAYOUTS.clear()
-
-
 # ----------------------------------------------------------------------------- description
 def describe_scenario(
     result: scenarios.ScenarioResult,
@@ -351,7 +243,7 @@ def _observed() -> pd.DataFrame:
     return scenarios.observed()
 
 
-def _build_lab_layout(scale: float, base_year: int, x_end: int) -> _Layout:
+def _build_lab_layout(scale: float, base_year: int, x_end: int) -> BlitLayout:
     """Figure, static history and empty animated artists for one layout key."""
     sizes = font_sizes(scale)
     width = 2.0 * scale
@@ -525,7 +417,7 @@ def _build_lab_layout(scale: float, base_year: int, x_end: int) -> _Layout:
         color=DARK_GREY,
         linespacing=1.3,
     )
-    return _Layout(fig, artists)
+    return BlitLayout(fig, artists, _LAB_ORDER)
 
 
 _LAB_ORDER = (
@@ -545,6 +437,7 @@ _LAB_ORDER = (
     "b_asymmetry_ratio",
     "off_scale",
 )
+_LAB_LAYOUTS = LayoutCache(_build_lab_layout, MAX_LAYOUTS)
 
 
 def _columns(result: scenarios.ScenarioResult, names: Sequence[str], first: int) -> dict:
@@ -594,7 +487,7 @@ def scenario_chart(
         raise TypeError(f"label_b must be a str (the name of scenario B), got {label_b!r}")
     a = _columns(result, (*_DRAWN, "china_share_p10", "china_share_p90"), result.params.base_year)
     b = None if compare is None else _columns(compare, _DRAWN, compare.params.base_year)
-    layout = _LAB_LAYOUTS.get(_lab_key(result, compare, scale), _build_lab_layout)
+    layout = _LAB_LAYOUTS.get(*_lab_key(result, compare, scale))
     art = layout.artists
     for column, code in _SHARES:
         art[f"a_{code}"].set_data(a["year"], a[column] * 100)
@@ -631,11 +524,9 @@ def scenario_chart(
         art["cross_marker"].set_data([result.crossing_year], [y])
         art["cross_text"].xy = (result.crossing_year, y)
         art["cross_text"].set_text(str(result.crossing_year))
-    return RenderedChart(
-        figure=layout.figure,
-        description=describe_scenario(result, compare, label_b),
-        title="Scenario lab: shares, concentration and asymmetry",
-        png=layout.render(_LAB_ORDER),
+    return layout.chart(
+        describe_scenario(result, compare, label_b),
+        "Scenario lab: shares, concentration and asymmetry",
     )
 
 
@@ -752,7 +643,7 @@ def _preset_paths() -> dict[str, pd.DataFrame]:
     return paths
 
 
-def _build_outcome_layout(scale: float) -> _Layout:
+def _build_outcome_layout(scale: float) -> BlitLayout:
     sizes = font_sizes(scale)
     width = 2.0 * scale
     fig = Figure(figsize=(9.0 * scale, 4.8 * scale), dpi=DPI, facecolor=WHITE)
@@ -833,7 +724,11 @@ def _build_outcome_layout(scale: float) -> _Layout:
         linespacing=1.3,
     )
     _title_and_source(fig, "Scenarios from 2019 against what happened", 0.975, sizes)
-    return _Layout(fig, artists)
+    order = [f"{name}|{code}" for name in scenarios.PRESETS for code in ("CHN", "EU")]
+    return BlitLayout(fig, artists, [*order, "actual_EU"])
+
+
+_OUTCOME_LAYOUTS = LayoutCache(_build_outcome_layout, 2)
 
 
 def outcomes_chart(
@@ -851,15 +746,12 @@ def outcomes_chart(
     names = _check_presets(presets)
     _check_bool("show_eu", show_eu)
     scale = _check_scale(scale)
-    layout = _OUTCOME_LAYOUTS.get((scale,), _build_outcome_layout)
-    order = []
+    layout = _OUTCOME_LAYOUTS.get(scale)
     for name in scenarios.PRESETS:
         for code in ("CHN", "EU"):
             artist = layout.artists[f"{name}|{code}"]
             artist.set_visible(name in names and (code == "CHN" or show_eu))
-            order.append(f"{name}|{code}")
     layout.artists["actual_EU"].set_visible(show_eu)
-    order.append("actual_EU")
     actual = scenario_analysis.actual_shares(OUTCOME_FIRST_YEAR)
     last = int(actual.index.max())
     paths = _preset_paths()
@@ -879,12 +771,7 @@ def outcomes_chart(
         description += f" The EU's actual share was {eu}" + (
             f" (projected: {', '.join(eu_parts)})." if eu_parts else "."
         )
-    return RenderedChart(
-        figure=layout.figure,
-        description=description,
-        title="Scenarios from 2019 against what happened",
-        png=layout.render(order),
-    )
+    return layout.chart(description, "Scenarios from 2019 against what happened")
 
 
 def pipeline_comparison() -> dict[str, float | int | str]:
