@@ -162,12 +162,20 @@ def test_timeline_chart_marks_the_2019_patrol_and_west_east_spread():
         "first joint bomber patrol flew on 23 July 2019."
     )
     ax = chart.figure.axes[0]
-    # region names are drawn top to bottom (west to east) as text labels of the rows
+    # region names are drawn top to bottom (west to east) as text labels of the rows; every
+    # region has a row (the widget redraws only the markers), 15 of them hold these events
     lanes = sorted((t.get_position()[1], t.get_text()) for t in ax.texts if t.get_text())
     labels = [text for _, text in lanes if not text.startswith("First joint")]
-    assert len(labels) == 15
+    assert labels == list(sec.REGION_ORDER)
     assert labels[0] == "Mediterranean" and labels[1] == "Baltic Sea"
     assert labels.index("South China Sea") > labels.index("Central Asia")
+    marked = {
+        labels[int(row)]
+        for points in ax.collections
+        if points.get_visible() and points.get_label() in sec.EVENT_TYPES
+        for row in points.get_offsets()[:, 1]
+    }
+    assert len(marked) == 15
     assert "First joint bomber patrol, 23 Jul 2019" in [t.get_text() for t in ax.texts]
     without = sec.exercise_timeline_chart(sec.filter_exercises(years=(2005, 2018)))
     assert "bomber patrol" not in without.description

@@ -27,7 +27,8 @@ from dataclasses import dataclass
 import pandas as pd
 
 from utils import data
-from utils.plotting import PALETTE, Chart, bar_chart
+from utils.plotting import PALETTE, Chart, _value_label, bar_chart
+from utils.plotting.blit import BlitLayout, LayoutCache
 
 #: Features a relationship may have (key -> label shown next to its checkbox).
 FEATURES: dict[str, str] = {
@@ -237,29 +238,66 @@ def _phrase(label: str, profile: Mapping[str, bool]) -> str:
     return f"{label}: {listed} (best: {best})"
 
 
-def concept_chart(profile: Mapping[str, bool]) -> Chart:
-    """Match scores of ``profile`` and of Russia-China 2020 with the three concepts."""
-    profile = _check_profile(profile)
-    rc = russia_china_profile()
-    frame = pd.DataFrame({YOUR_LABEL: match_scores(profile), RC_LABEL: match_scores(rc)})
-    description = f"{_phrase('Your profile', profile)}; {_phrase('Russia-China in 2020', rc)}."
+_CHART_TITLE = "Which concept fits? Match with three ideal types"
+#: Value axis of the concept chart: 0-100% with room on the right for the value labels.
+_SCORE_AXIS = (0, 122)
+
+
+def _build_concept_layout(rc_features: tuple[bool, ...]) -> BlitLayout:
+    """Everything but "Your profile" is static: axes, ticks, legend and the Russia-China bars.
+
+    Drawn by :func:`utils.plotting.bar_chart` (the look of every bar chart of the course) with
+    placeholder scores for the profile; its three bars and their labels are then animated.
+    The key is the Russia-China coding (``rc_features``, in :data:`FEATURES` order): it comes
+    from data/, so a changed dataset gets its own static bars.
+    """
+    rc = dict(zip(FEATURES, rc_features, strict=True))
+    placeholder = pd.Series(100.0, index=list(CONCEPTS))
+    frame = pd.DataFrame({YOUR_LABEL: placeholder, RC_LABEL: match_scores(rc)})
     ids = ["sipri_at_orders_2024", "lab_compiled_joint_exercises", "lab_web_pages_2025"]
     chart = bar_chart(
         frame,
-        "Which concept fits? Match with three ideal types",
+        _CHART_TITLE,
         "",
         "Weighted share of defining features that agree, %",
         data.source_line(*ids) + " Ideal types after Snyder, Walt and Wilkins.",
-        description,
+        "Placeholder: the layout of the concept chart.",
         horizontal=True,
         colors={YOUR_LABEL: PALETTE["orange"], RC_LABEL: PALETTE["blue"]},
         percent=100,
         value_labels=True,
     )
     ax = chart.figure.axes[0]
-    ax.set_xlim(0, 122)
+    ax.set_xlim(*_SCORE_AXIS)
     ax.set_xticks([0, 25, 50, 75, 100])
-    return chart
+    your_bars = ax.containers[0].patches  # columns are drawn in order: "Your profile" first
+    your_labels = ax.texts[: len(your_bars)]  # and labelled first
+    artists = {f"bar_{i}": bar for i, bar in enumerate(your_bars)}
+    artists |= {f"label_{i}": label for i, label in enumerate(your_labels)}
+    return BlitLayout(chart.figure, artists, order=tuple(artists))
+
+
+_CONCEPT_LAYOUTS = LayoutCache(_build_concept_layout, size=2)
+
+
+def concept_chart(profile: Mapping[str, bool]) -> Chart:
+    """Match scores of ``profile`` and of Russia-China 2020 with the three concepts.
+
+    Drawn by blitting (see :mod:`utils.plotting.blit`): the widget redraws only the three
+    "Your profile" bars and their labels, so a checkbox answers in a few milliseconds.
+    """
+    profile = _check_profile(profile)
+    rc = russia_china_profile()
+    scores = match_scores(profile)
+    description = f"{_phrase('Your profile', profile)}; {_phrase('Russia-China in 2020', rc)}."
+    layout = _CONCEPT_LAYOUTS.get(tuple(rc[k] for k in FEATURES))
+    for i, score in enumerate(scores.to_numpy(dtype=float)):
+        bar = layout[f"bar_{i}"]
+        bar.set_width(score)
+        label = layout[f"label_{i}"]
+        label.xy = (score, bar.get_y() + bar.get_height() / 2)
+        label.set_text(_value_label(score, 100.0))
+    return layout.chart(description, _CHART_TITLE)
 
 
 def differences(profile: Mapping[str, bool]) -> list[str]:

@@ -13,19 +13,35 @@ chart functions (``*_chart``) draw them in the house style with a source line.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import lru_cache
 
 import numpy as np
 import pandas as pd
+from matplotlib.artist import Artist
 from matplotlib.ticker import MaxNLocator
 
 from utils import data, indicators, substitution
 from utils.plotting import (
     Chart,
+    _value_label,
     bar_chart,
+    font_sizes,
     legend,
     line_chart,
+    resolve_color,
     timeline_chart,
+)
+from utils.plotting.blit import LayoutCache
+from utils.plotting.trade import (
+    BlitTicks,
+    TickedLayout,
+    freeze_margins,
+    hide_axis_ticks,
+    spine_artists,
+    title_artist,
+    value_formatter,
+    value_texts,
 )
 
 #: Partners of Russia that do not overlap: the EU27 as one bloc (its members DEU, FRA, ITA and
@@ -411,6 +427,98 @@ def arms_shares_chart(scale: float = 1.0) -> Chart:
     return _legend_inside(chart, "center right", scale)
 
 
+# ----------------------------------------------------------------------------- what-if bars
+# The two what-if widgets (lessons 03 and 08) redraw on every control change, within 100 ms.
+# Their charts are horizontal bar charts with fixed categories, so each is drawn once per
+# layout by bar_chart (it looks exactly as before) and each change redraws only the bars,
+# their value labels, the x ticks and, where it changes, the title (see utils.plotting.blit).
+
+
+def _build_what_if_bars(
+    categories: tuple[str, ...],
+    colors: tuple[str, ...],
+    xlabel: str,
+    source: str,
+    size: tuple[float, float],
+    scale: float,
+) -> TickedLayout:
+    """Bars for ``categories`` drawn by :func:`bar_chart`, then split into static and animated.
+
+    Static: axes, category labels, x label, source line. Animated: bars (width, colour), value
+    labels, x ticks and grid, title.
+    """
+    chart = bar_chart(
+        pd.Series(1.0, index=list(categories)),
+        "Placeholder title",
+        "",
+        xlabel,
+        source,
+        "Placeholder.",
+        horizontal=True,
+        colors=dict(zip(categories, colors, strict=True)),
+        percent=True,
+        value_labels=True,
+        size=size,
+        scale=scale,
+    )
+    fig, ax = chart.figure, chart.figure.axes[0]
+    bars, values = list(ax.containers[0]), value_texts(ax)
+    ticks = {"x": BlitTicks(ax, "x")}
+    freeze_margins(fig)
+    hide_axis_ticks(ax, "x")
+    artists: dict[str, Artist] = {"title": title_artist(ax), **spine_artists(ax)}
+    for i, (bar, value) in enumerate(zip(bars, values, strict=True)):
+        artists[f"bar_{i}"], artists[f"value_{i}"] = bar, value
+    return TickedLayout(fig, artists, ticks)
+
+
+def _show_what_if_bars(
+    layout: TickedLayout, values: Sequence[float], colors: Sequence[str], title: str
+) -> None:
+    """Set every bar, value label, x tick and the title for this call (fractions -> %)."""
+    bars = []
+    for i, (value, color) in enumerate(zip(values, colors, strict=True)):
+        bar, label = layout[f"bar_{i}"], layout[f"value_{i}"]
+        bar.set_width(value)
+        bar.set_facecolor(resolve_color(color))
+        label.set_position((value, bar.get_y() + bar.get_height() / 2))
+        label.set_text(_value_label(value, 1.0) if np.isfinite(value) else "")
+        bars.append(bar)
+    layout["title"].set_text(title)
+    layout.fit_view(bars)
+    ax = layout.figure.axes[0]
+    layout.ticks["x"].follow(*ax.get_xlim(), value_formatter(values, 1.0))
+
+
+def _cutoff_bars(seller_name: str | None) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Bar labels and colours of the cut-off chart (a fourth bar if the seller side is known)."""
+    labels = ["China: supply lost", "China: replaced by others", "China: shortfall left"]
+    colors = ["CHN", "grey", "CHN"]
+    if seller_name is not None:
+        labels.append(f"{seller_name}: crude exports lost")
+        colors.append("RUS")
+    return tuple(labels), tuple(colors)
+
+
+def _build_cutoff_layout(seller: bool, scale: float) -> TickedLayout:
+    """One layout with the seller side (Russia in 2020 only) and one without."""
+    name = _crude_origin_names().get("RUS", "RUS") if seller else None
+    labels, colors = _cutoff_bars(name)
+    sources = ["gacc_wind_2022"] + (["bp_statreview_2021"] if seller else [])
+    return _build_what_if_bars(
+        labels,
+        colors,
+        "% of China's crude imports"
+        + (f"; last bar: % of {name}'s crude exports" if seller else ""),
+        data.source_line(*sources),
+        (8, 4),
+        scale,
+    )
+
+
+_CUTOFF_LAYOUTS = LayoutCache(_build_cutoff_layout, size=2)
+
+
 def cutoff_chart(
     supplier: str = "RUS",
     replaceable_share: float = 0.5,
@@ -421,6 +529,9 @@ def cutoff_chart(
 
     Returns the chart and a note in words. Raises ``ValueError`` (shown as a message by the
     widget) if the supplier has no itemised deliveries that year.
+
+    Drawn by blitting (see :mod:`utils.plotting.blit`): one layout with the seller-side bar
+    and one without, so a change redraws only the bars, labels, x ticks and title.
     """
     if isinstance(year, bool) or not isinstance(year, int | np.integer):
         raise TypeError(f"year must be an integer, got {year!r}")
@@ -441,21 +552,9 @@ def cutoff_chart(
     result = substitution.supplier_cutoff(
         supply.volumes_with_rest(), supplier, replaceable_share, **seller
     )
-    bars = {
-        "China: supply lost": result.removed_share,
-        "China: replaced by others": result.replaced_share,
-        "China: shortfall left": result.shortfall_share,
-    }
-    colors = {
-        "China: supply lost": "CHN",
-        "China: replaced by others": "grey",
-        "China: shortfall left": "CHN",
-    }
+    values = [result.removed_share, result.replaced_share, result.shortfall_share]
     if result.seller_lost_share is not None:
-        label = f"{name}: crude exports lost"
-        bars[label] = result.seller_lost_share
-        colors[label] = "RUS"
-    series = pd.Series(bars, name="share")
+        values.append(result.seller_lost_share)
     description = (
         f"If {name} stopped selling crude to China in {year} and others replaced "
         f"{_pct(replaceable_share, 0)} of it, China would lack {_pct(result.shortfall_share)} "
@@ -466,22 +565,12 @@ def cutoff_chart(
             else "."
         )
     )
-    sources = ["gacc_wind_2022"] + (["bp_statreview_2021"] if seller else [])
-    chart = bar_chart(
-        series,
-        f"{name}'s crude cut off from China, {year}",
-        "",
-        "% of China's crude imports"
-        + (f"; last bar: % of {name}'s crude exports" if seller else ""),
-        data.source_line(*sources),
-        description,
-        horizontal=True,
-        colors=colors,
-        percent=True,
-        value_labels=True,
-        size=(8, 4),
-        scale=scale,
-    )
+    title = f"{name}'s crude cut off from China, {year}"
+    font_sizes(scale)  # validates scale, as bar_chart did
+    layout = _CUTOFF_LAYOUTS.get(result.seller_lost_share is not None, float(scale))
+    _, colors = _cutoff_bars(name if result.seller_lost_share is not None else None)
+    _show_what_if_bars(layout, values, colors, title)
+    chart = layout.chart(description, title)
     note = (
         f"The other suppliers would have to ship {_pct(result.extra_from_others)} more than "
         f"they did. Supplier concentration (HHI, upper bound): {result.hhi_before:.3f} before, "
@@ -620,21 +709,41 @@ def exposure_bases() -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["basis", "measure", "china_share"]).set_index("basis")
 
 
+def _build_exposure_layout(scale: float) -> TickedLayout:
+    """The one layout of the exposure chart: its bases (categories) never change."""
+    bases = tuple(exposure_bases().index)
+    return _build_what_if_bars(
+        bases,
+        ("grey",) * len(bases),
+        "% of Russia's total exports lost",
+        data.source_line("cow_trade_v4", "imf_imts_2025", "un_comtrade_cipf_2026")
+        + " Scenarios: utils.scenarios presets (projections, not data).",
+        (8, 4.5),
+        scale,
+    )
+
+
+_EXPOSURE_LAYOUTS = LayoutCache(_build_exposure_layout, size=2)
+
+
 def exposure_chart(
     basis: str = f"observed {EXPOSURE_YEARS[1]}",
     restricted_fraction: float = 0.5,
     redirect_fraction: float = 0.0,
     scale: float = 1.0,
 ) -> tuple[Chart, str]:
-    """Hit to Russia's total exports for every basis, the chosen one highlighted."""
-    bases = exposure_bases()
-    if basis not in bases.index:
-        raise ValueError(f"basis={basis!r} is not one of {list(bases.index)}")
+    """Hit to Russia's total exports for every basis, the chosen one highlighted.
+
+    Drawn by blitting (see :mod:`utils.plotting.blit`): the bases are fixed, so one layout
+    serves every choice and a change redraws only the bars, labels and x ticks.
+    """
+    bases = {label: (measure, share) for label, measure, share in _exposure_bases()}
+    if basis not in bases:
+        raise ValueError(f"basis={basis!r} is not one of {list(bases)}")
     results = {
         label: substitution.export_exposure(share, restricted_fraction, redirect_fraction)
-        for label, share in bases["china_share"].items()
+        for label, (_, share) in bases.items()
     }
-    series = pd.Series({label: r.lost_share for label, r in results.items()}, name="lost")
     chosen = results[basis]
     description = (
         f"If China restricted {_pct(restricted_fraction, 0)} of its purchases from Russia and "
@@ -642,22 +751,17 @@ def exposure_chart(
         f"{_pct(chosen.lost_share)} of its total exports ({basis}; "
         f"China's share {_pct(chosen.market_share)})."
     )
-    chart = bar_chart(
-        series,
-        "What-if: Russia's export loss",
-        "",
-        "% of Russia's total exports lost",
-        data.source_line("cow_trade_v4", "imf_imts_2025", "un_comtrade_cipf_2026")
-        + " Scenarios: utils.scenarios presets (projections, not data).",
-        description,
-        horizontal=True,
-        colors={basis: "CHN"},
-        percent=True,
-        value_labels=True,
-        size=(8, 4.5),
-        scale=scale,
+    title = "What-if: Russia's export loss"
+    font_sizes(scale)  # validates scale, as bar_chart did
+    layout = _EXPOSURE_LAYOUTS.get(float(scale))
+    _show_what_if_bars(
+        layout,
+        [r.lost_share for r in results.values()],
+        ["CHN" if label == basis else "grey" for label in results],
+        title,
     )
-    measure = bases.loc[basis, "measure"]
+    chart = layout.chart(description, title)
+    measure = bases[basis][0]
     note = (
         f"{basis}: China's {measure} = {_pct(chosen.market_share)}; restricted = "
         f"{_pct(chosen.restricted_share)} of all exports; resold elsewhere = "

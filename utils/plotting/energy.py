@@ -16,6 +16,7 @@ from functools import lru_cache
 
 import numpy as np
 import pandas as pd
+from matplotlib.patches import Rectangle
 
 from utils import bargaining, data
 from utils.plotting import (
@@ -31,6 +32,7 @@ from utils.plotting import (
     new_chart,
     timeline_chart,
 )
+from utils.plotting.blit import BlitLayout, LayoutCache
 
 #: Columns of ``russia_energy_exports_2020`` and how the lesson names them.
 COMMODITIES = {
@@ -233,6 +235,139 @@ def bargain_inputs(
     )
 
 
+#: Layouts of the bargaining chart kept in memory: the widget needs four (Europe open or
+#: closed, deal or not); two more spare a rebuild when a notebook also draws another case.
+BARGAIN_LAYOUTS = 6
+#: Height of the bars and vertical reach of the price mark (data units of the bar axis).
+_BAR_HEIGHT = 0.5
+#: Drawing order of the animated artists: the order in which matplotlib drew the same chart
+#: built from scratch (bars, then the no-deal gap, lines, the axis line, labels, legend), so
+#: that overlaps look as before: e.g. labels stay on top of the dashed lines crossing them.
+_BARGAIN_ORDER = (
+    "fallback_bar",
+    "seller_bar",
+    "buyer_bar",
+    "gap_span",
+    "price_line",
+    "reference_line",
+    "alternative_line",
+    "bottom_spine",
+    "price_label",
+    "gap_label",
+    "reference_label",
+    "alternative_label",
+    "legend",
+)
+
+
+def _bargain_title(europe_open: bool) -> str:
+    market = "Europe open" if europe_open else "Europe closed"
+    return f"Pipeline bargaining ({market}): who gets the surplus?"
+
+
+def _bargain_x_end(seller_threat: float, buyer_threat: float) -> float:
+    """Right end of the price axis: the widget's whole range, wider only if a value is beyond."""
+    return max(ALTERNATIVE_RANGE[1], seller_threat, buyer_threat) + 5
+
+
+def _build_bargain_layout(scale: float, europe_open: bool, deal: bool, x_end: float) -> BlitLayout:
+    """The bargaining figure for one layout key: axes, grid, title and legend are static; bars,
+    lines and labels are animated (created with placeholder data, set by :func:`bargain_chart`).
+
+    Why ``deal`` is part of the key: the legend lists the two surplus bars only when there is
+    a surplus to split, as the chart always did.
+    """
+    sizes = font_sizes(scale)
+    fig, ax = new_chart(
+        _bargain_title(europe_open),
+        "price index (reference contract price = 100)",
+        "",
+        ILLUSTRATIVE + ".",
+        (8, 3.6),
+        scale=scale,
+    )
+    art: dict[str, object] = {}
+    # Bars through ``barh`` (not bare rectangles): it snaps their edges to pixels and makes
+    # the legend keys, exactly as the chart drawn from scratch did.
+    bars = (
+        ("fallback_bar", {"color": LIGHT_GREY, "edgecolor": GREY}, "seller's fall-back"),
+        ("seller_bar", {"color": ACTOR_COLORS["RUS"]}, "seller's part of the surplus"),
+        ("buyer_bar", {"color": ACTOR_COLORS["CHN"]}, "buyer's part of the surplus"),
+    )
+    for name, colors, label in bars:
+        shown = deal or name == "fallback_bar"
+        container = ax.barh(
+            0, 0, height=_BAR_HEIGHT, label=label if shown else "_nolegend_", **colors
+        )
+        art[name] = container.patches[0]
+    art["gap_span"] = ax.add_patch(
+        Rectangle(
+            (0, 0.2),
+            0,
+            0.35,
+            transform=ax.get_xaxis_transform(),
+            color=GREY,
+            alpha=0.3,
+            linewidth=0,
+        )
+    )
+    reference = float(BASELINE.reference_price)  # the same for every input of the widget
+    (art["price_line"],) = ax.plot([], [], color=DARK_GREY, linewidth=2.5 * scale)
+    art["reference_line"] = ax.axvline(
+        reference, color=DARK_GREY, linestyle=":", linewidth=1.5 * scale
+    )
+    art["alternative_line"] = ax.axvline(
+        0, color=ACTOR_COLORS["CHN"], linestyle="--", linewidth=1.2 * scale
+    )
+    art["bottom_spine"] = ax.spines["bottom"]
+    label_style = {"fontsize": sizes["tick"], "color": DARK_GREY}
+    small = {"fontsize": sizes["tick"] * 0.9, "va": "top", "textcoords": "offset points"}
+    art["price_label"] = ax.annotate(
+        "",
+        xy=(0, 0.4),
+        xytext=(0, 4 * scale),
+        textcoords="offset points",
+        ha="center",
+        va="bottom",
+        **label_style,
+    )
+    art["gap_label"] = ax.text(0, 0.45, "", ha="center", va="bottom", **label_style)
+    art["reference_label"] = ax.annotate(
+        "reference 100" if reference == 100 else f"reference {reference:g}",
+        xy=(reference, -0.4),
+        xytext=(3 * scale, 0),
+        ha="left",
+        color=DARK_GREY,
+        **small,
+    )
+    art["alternative_label"] = ax.annotate(
+        "",
+        xy=(0, -0.4),
+        xytext=(-3 * scale, 0),
+        ha="right",
+        color=ACTOR_COLORS["CHN"],
+        **small,
+    )
+    ax.set_xlim(0, x_end)
+    ax.set_ylim(-0.9, 1.5)
+    ax.set_yticks([])
+    ax.spines["left"].set_visible(False)
+    ax.grid(False, axis="y")
+    ax.grid(True, axis="x", color=LIGHT_GREY, linewidth=0.8 * scale)
+    legend(ax, scale, loc="upper center", bbox_to_anchor=None, ncol=3, fontsize=sizes["tick"] * 0.9)
+    art["legend"] = ax.get_legend()
+    return BlitLayout(fig, art, _BARGAIN_ORDER)
+
+
+_BARGAIN_LAYOUTS = LayoutCache(_build_bargain_layout, size=BARGAIN_LAYOUTS)
+
+
+def _span(bar, start: float, end: float) -> None:
+    """Stretch a rectangle from ``start`` to ``end`` on the price axis."""
+    bar.set_x(start)
+    bar.set_width(end - start)
+
+
 def bargain_chart(
     europe_open: bool = True,
     buyer_alternative_price: float = BASELINE.buyer_alternative_price,
@@ -243,46 +378,34 @@ def bargain_chart(
     """The bargaining range on a price axis: threat points, agreed price and surplus split.
 
     Returns the chart and a note in words (the discount against the reference price, or why
-    no deal is possible).
+    no deal is possible). The chart is a :class:`~utils.plotting.blit.RenderedChart`: the
+    axes are drawn once per layout (market, deal or not, axis end, scale) and only the bars,
+    lines and labels are redrawn, so the widget answers quickly.
     """
     inputs = bargain_inputs(europe_open, buyer_alternative_price, seller_power, debt_leverage)
     outcome = bargaining.negotiate(inputs)
+    font_sizes(scale)  # raises the house ValueError for a bad scale, before any cache look-up
+    scale = float(scale)
     d_s, a = outcome.seller_threat_point, outcome.buyer_threat_point
-    reference = float(inputs.reference_price)
     market = "Europe open" if europe_open else "Europe closed"
-    title = f"Pipeline bargaining ({market}): who gets the surplus?"
-    fig, ax = new_chart(
-        title,
-        "price index (reference contract price = 100)",
-        "",
-        ILLUSTRATIVE + ".",
-        (8, 3.6),
-        scale=scale,
-    )
-    sizes = font_sizes(scale)
-    height = 0.5
-    ax.barh(0, d_s, height=height, color=LIGHT_GREY, edgecolor=GREY, label="seller's fall-back")
-    if outcome.deal_possible:
+    deal = bool(outcome.deal_possible)
+    layout = _BARGAIN_LAYOUTS.get(scale, bool(europe_open), deal, _bargain_x_end(d_s, a))
+    art = layout.artists
+    _span(art["fallback_bar"], 0, d_s)
+    art["alternative_line"].set_xdata([a, a])
+    art["alternative_label"].xy = (a, -0.4)
+    art["alternative_label"].set_text(f"buyer's alternative {a:.0f}")
+    for name in ("seller_bar", "buyer_bar", "price_line", "price_label"):
+        art[name].set_visible(deal)
+    for name in ("gap_span", "gap_label"):
+        art[name].set_visible(not deal)
+    if deal:
         price = float(outcome.price)
-        ax.barh(
-            0, price - d_s, left=d_s, height=height, color=ACTOR_COLORS["RUS"],
-            label="seller's part of the surplus",
-        )  # fmt: skip
-        ax.barh(
-            0, a - price, left=price, height=height, color=ACTOR_COLORS["CHN"],
-            label="buyer's part of the surplus",
-        )  # fmt: skip
-        ax.plot([price, price], [-0.4, 0.4], color=DARK_GREY, linewidth=2.5 * scale)
-        ax.annotate(
-            f"price {_num(price)}",
-            xy=(price, 0.4),
-            xytext=(0, 4 * scale),
-            textcoords="offset points",
-            ha="center",
-            va="bottom",
-            fontsize=sizes["tick"],
-            color=DARK_GREY,
-        )
+        _span(art["seller_bar"], d_s, price)
+        _span(art["buyer_bar"], price, a)
+        art["price_line"].set_data([price, price], [-0.4, 0.4])
+        art["price_label"].xy = (price, 0.4)
+        art["price_label"].set_text(f"price {_num(price)}")
         discount = float(outcome.discount_fraction)
         description = (
             f"With {market}, the seller's fall-back is {d_s:.0f} and the buyer's "
@@ -302,15 +425,9 @@ def bargain_chart(
             f"{outcome.effective_power:.2f}."
         )
     else:
-        ax.axvspan(a, d_s, ymin=0.2, ymax=0.55, color=GREY, alpha=0.3, linewidth=0)
-        ax.annotate(
-            f"no deal: gap of {d_s - a:.0f}",
-            xy=((a + d_s) / 2, 0.45),
-            ha="center",
-            va="bottom",
-            fontsize=sizes["tick"],
-            color=DARK_GREY,
-        )
+        _span(art["gap_span"], a, d_s)
+        art["gap_label"].set_position(((a + d_s) / 2, 0.45))
+        art["gap_label"].set_text(f"no deal: gap of {d_s - a:.0f}")
         description = (
             f"With {market}, the seller will not accept less than {d_s:.0f} but the "
             f"buyer can get supply elsewhere for {a:.0f}, so no deal is possible."
@@ -320,36 +437,7 @@ def bargain_chart(
             f"({seller_power:.2f} x (1 - {debt_leverage:.2f}) = {outcome.effective_power:.2f}) "
             "only matters once there is a surplus to share."
         )
-    ax.axvline(reference, color=DARK_GREY, linestyle=":", linewidth=1.5 * scale)
-    ax.axvline(a, color=ACTOR_COLORS["CHN"], linestyle="--", linewidth=1.2 * scale)
-    ax.annotate(
-        "reference 100" if reference == 100 else f"reference {reference:g}",
-        xy=(reference, -0.4),
-        xytext=(3 * scale, 0),
-        textcoords="offset points",
-        ha="left",
-        va="top",
-        fontsize=sizes["tick"] * 0.9,
-        color=DARK_GREY,
-    )
-    ax.annotate(
-        f"buyer's alternative {a:.0f}",
-        xy=(a, -0.4),
-        xytext=(-3 * scale, 0),
-        textcoords="offset points",
-        ha="right",
-        va="top",
-        fontsize=sizes["tick"] * 0.9,
-        color=ACTOR_COLORS["CHN"],
-    )
-    ax.set_xlim(0, max(ALTERNATIVE_RANGE[1], d_s, a) + 5)
-    ax.set_ylim(-0.9, 1.5)
-    ax.set_yticks([])
-    ax.spines["left"].set_visible(False)
-    ax.grid(False, axis="y")
-    ax.grid(True, axis="x", color=LIGHT_GREY, linewidth=0.8 * scale)
-    legend(ax, scale, loc="upper center", bbox_to_anchor=None, ncol=3, fontsize=sizes["tick"] * 0.9)
-    return Chart(fig, description=description, title=title), note
+    return layout.chart(description, _bargain_title(europe_open)), note
 
 
 def price_curve(

@@ -13,10 +13,11 @@ chart says so in its source line.
 from __future__ import annotations
 
 import textwrap
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 import numpy as np
 import pandas as pd
+from matplotlib.text import Text
 
 from utils import data, decision
 from utils.plotting import (
@@ -28,9 +29,11 @@ from utils.plotting import (
     legend,
     new_chart,
 )
+from utils.plotting.blit import BlitLayout, LayoutCache
 
 __all__ = [
     "CRITERION_COLORS",
+    "RANKING_TITLE",
     "SCORES_NOTE",
     "events_by_year",
     "joint_activity_chart",
@@ -109,6 +112,16 @@ def _event_sources() -> list[str]:
 
 
 # ----------------------------------------------------------------------------- decision matrix
+#: Title of the ranking chart (the weights change, the question does not).
+RANKING_TITLE = "Western strategies ranked under these weights"
+#: Layouts of the ranking chart kept in memory: per scale, table of options and legend wrap.
+RANKING_LAYOUTS = 6
+#: Option names and legend labels are wrapped at this many characters.
+_WRAP = 26
+#: Weight shares whose labels are the longest possible: one, two and three digits ("100%").
+_SHARES_OF_EVERY_LENGTH = (0.0, 0.5, 1.0)
+
+
 def ranking_description(ranked: pd.DataFrame) -> str:
     """One sentence naming the leader and the runner-up with their scores (out of 10)."""
     names = list(ranked.index)
@@ -122,12 +135,148 @@ def ranking_description(ranked: pd.DataFrame) -> str:
     )
 
 
+def _criterion_label(criterion: object, share: float) -> str:
+    """Legend label of one criterion with its weight: "keeps allies united (25%)"."""
+    return textwrap.fill(f"{criterion} ({100 * share:.0f}%)", _WRAP)
+
+
+def _option_label(name: object) -> str:
+    return textwrap.fill(name, _WRAP)
+
+
+def _fit_margins_to_longest_texts(fig, ax, criteria: Sequence[object]) -> None:
+    """Fix the margins so that every ranking of the options and every weight fits.
+
+    Why: the margins of a blitted chart are computed once per layout, but the option names
+    (left) move between rows and the legend labels (right) change with the weights. The y
+    ticks already carry every option name, so the left margin fits the longest; the legend
+    is given, for each criterion, its widest possible label (1-, 2- or 3-digit percentage,
+    which may wrap differently) before the house layout engine measures it. The engine then
+    stops, so later text changes cannot move the axes.
+    """
+    legend_texts = ax.get_legend().get_texts()
+    renderer = fig.canvas.get_renderer()
+    widest = None
+    for share in _SHARES_OF_EVERY_LENGTH:
+        for text, criterion in zip(legend_texts, criteria, strict=True):
+            text.set_text(_criterion_label(criterion, share))
+        width = ax.get_legend().get_window_extent(renderer).width
+        if widest is None or width > widest[0]:
+            widest = (width, share)
+    for text, criterion in zip(legend_texts, criteria, strict=True):
+        text.set_text(_criterion_label(criterion, widest[1]))
+    fig.get_layout_engine().execute(fig)
+    fig.set_layout_engine("none")
+
+
+def _legend_lines(labels: Sequence[str]) -> tuple[int, ...]:
+    """Number of lines of each legend label: the only thing about them the layout depends on."""
+    return tuple(label.count("\n") + 1 for label in labels)
+
+
+def _animate_legend_labels(fig, legend_artist, lines: tuple[int, ...]) -> list[Text]:
+    """Leave the legend keys in the static part; return texts that stand in for its labels.
+
+    Why: laying out a legend costs ~10 ms per draw, a third of a redraw. A label's place
+    depends only on its number of lines (the legend is anchored by its upper-left corner and
+    labels are left-aligned), which is part of the layout key. So the legend is laid out once
+    with hidden placeholder labels of those line counts, and a figure-level text with the same
+    style and transform draws each real label on top. (:func:`ranking_chart` then writes the
+    real labels into the hidden ones too, so the legend object still reads right; with the
+    same line counts they leave its layout as it is.)
+    """
+    stand_ins = []
+    for label, count in zip(legend_artist.get_texts(), lines, strict=True):
+        label.set_text("\n".join(["lp"] * count))  # "lp": the line metrics matplotlib uses
+        label.set_visible(False)
+        stand_in = Text()
+        stand_in.update_from(label)
+        stand_in.set_visible(True)
+        stand_in.set_transform(label.get_transform())  # offsets set by the legend's layout
+        stand_ins.append(fig.add_artist(stand_in))
+    return stand_ins
+
+
+def _tick_label_like(ax, row: int):
+    """An empty text placed and styled exactly like the y tick label of ``row``.
+
+    Why not the real tick labels: they belong to the axis, which is drawn with the static
+    background; the options change rows with every weight, so their names are animated.
+    """
+    model = ax.yaxis.get_major_ticks()[0].label1
+    return ax.text(
+        0,
+        row,
+        "",
+        transform=model.get_transform(),
+        ha=model.get_horizontalalignment(),
+        va=model.get_verticalalignment(),
+        fontproperties=model.get_fontproperties(),
+        color=model.get_color(),
+    )
+
+
+def _build_ranking_layout(
+    scale: float,
+    options: tuple[object, ...],
+    criteria: tuple[object, ...],
+    legend_lines: tuple[int, ...],
+) -> BlitLayout:
+    """The ranking figure for one scale, table of options and line count of legend labels.
+
+    Static: title, axis label, x grid, legend keys and source line. Animated: one bar segment
+    per option row and criterion, the total after each row, the option name of each row and
+    the legend labels (they carry the weights). Rows are fixed; :func:`ranking_chart` writes
+    the best option into the top row.
+    """
+    sizes = font_sizes(scale)
+    fig, ax = new_chart(
+        RANKING_TITLE, "Weighted score (0-10); legend: criterion (weight)", "", SCORES_NOTE + ".",
+        (10, 4.4), scale=scale,
+    )  # fmt: skip
+    rows = np.arange(len(options))
+    art: dict[str, object] = {}
+    for j, (criterion, color) in enumerate(zip(criteria, CRITERION_COLORS, strict=False)):
+        container = ax.barh(
+            rows, np.zeros(len(rows)), color=color, edgecolor=WHITE, linewidth=0.6 * scale,
+            label=_criterion_label(criterion, 1.0), zorder=3,
+        )  # fmt: skip
+        for i, patch in enumerate(container.patches):
+            art[f"bar_{j}_{i}"] = patch
+    for i in rows:
+        art[f"total_{i}"] = ax.text(
+            0, i, "", va="center", ha="left", fontsize=sizes["tick"], color=DARK_GREY, zorder=4
+        )
+    ax.set_yticks(rows, labels=[_option_label(name) for name in options])
+    ax.invert_yaxis()
+    ax.set_xlim(0, 10)
+    ax.grid(False, axis="y")
+    ax.grid(True, axis="x", color="#DDDDDD", linewidth=0.8 * scale)
+    ax.tick_params(axis="y", length=0)
+    legend(ax, scale, fontsize=sizes["legend"] * 0.85)
+    _fit_margins_to_longest_texts(fig, ax, criteria)
+    for j, text in enumerate(_animate_legend_labels(fig, ax.get_legend(), legend_lines)):
+        art[f"legend_label_{j}"] = text
+    for i in rows:
+        art[f"option_{i}"] = _tick_label_like(ax, i)
+    ax.tick_params(axis="y", labelleft=False)
+    return BlitLayout(fig, art, list(art))
+
+
+_RANKING_LAYOUTS = LayoutCache(_build_ranking_layout, size=RANKING_LAYOUTS)
+
+
 def ranking_chart(
     options: pd.DataFrame = decision.POLICY_OPTIONS,
     weights: Mapping[str, float] | None = None,
     scale: float = 1.0,
 ) -> Chart:
-    """Horizontal stacked bars: each option's weighted score, split by criterion, best on top."""
+    """Horizontal stacked bars: each option's weighted score, split by criterion, best on top.
+
+    The chart is a :class:`~utils.plotting.blit.RenderedChart`: the frame is drawn once per
+    scale and table of options, and only the bars, totals, option names and legend labels
+    are redrawn when the weights change, so the decision-matrix widget answers quickly.
+    """
     weights = dict(decision.DEFAULT_WEIGHTS) if weights is None else weights
     ranked = decision.score(options, weights)
     criteria = list(options.columns)
@@ -137,34 +286,28 @@ def ranking_chart(
             f"{len(CRITERION_COLORS)}"
         )
     shares = decision.normalise_weights(weights, criteria)
-    title = "Western strategies ranked under these weights"
-    fig, ax = new_chart(
-        title, "Weighted score (0-10); legend: criterion (weight)", "", SCORES_NOTE + ".",
-        (10, 4.4), scale=scale,
-    )  # fmt: skip
-    sizes = font_sizes(scale)
-    positions = np.arange(len(ranked))
+    names = [_option_label(name) for name in ranked.index]
+    labels = [_criterion_label(criterion, shares[criterion]) for criterion in criteria]
+    font_sizes(scale)  # raises the house ValueError for a bad scale, before any cache look-up
+    key = (float(scale), tuple(options.index), tuple(criteria), _legend_lines(labels))
+    layout = _RANKING_LAYOUTS.get(*key)
+    art = layout.artists
     left = np.zeros(len(ranked))
-    for criterion, color in zip(criteria, CRITERION_COLORS, strict=False):
+    for j, criterion in enumerate(criteria):
         values = ranked[criterion].to_numpy()
-        ax.barh(
-            positions, values, left=left, color=color, edgecolor=WHITE, linewidth=0.6 * scale,
-            label=textwrap.fill(f"{criterion} ({100 * shares[criterion]:.0f}%)", 26), zorder=3,
-        )  # fmt: skip
-        left += values
-    for y, total in zip(positions, ranked["score"], strict=True):
-        ax.text(
-            total + 0.1, y, f"{total:.2f}", va="center", ha="left",
-            fontsize=sizes["tick"], color=DARK_GREY, zorder=4,
-        )  # fmt: skip
-    ax.set_yticks(positions, labels=[textwrap.fill(name, 26) for name in ranked.index])
-    ax.invert_yaxis()
-    ax.set_xlim(0, 10)
-    ax.grid(False, axis="y")
-    ax.grid(True, axis="x", color="#DDDDDD", linewidth=0.8 * scale)
-    ax.tick_params(axis="y", length=0)
-    legend(ax, scale, fontsize=sizes["legend"] * 0.85)
-    return Chart(fig, description=ranking_description(ranked), title=title)
+        for i, value in enumerate(values):
+            art[f"bar_{j}_{i}"].set_x(left[i])
+            art[f"bar_{j}_{i}"].set_width(value)
+        left = left + values
+    for i, (name, total) in enumerate(zip(names, ranked["score"], strict=True)):
+        art[f"total_{i}"].set_position((total + 0.1, i))
+        art[f"total_{i}"].set_text(f"{total:.2f}")
+        art[f"option_{i}"].set_text(name)
+    hidden_labels = layout.figure.axes[0].get_legend().get_texts()
+    for j, (label, hidden) in enumerate(zip(labels, hidden_labels, strict=True)):
+        art[f"legend_label_{j}"].set_text(label)
+        hidden.set_text(label)  # same line count: the legend keeps its layout, and says the truth
+    return layout.chart(ranking_description(ranked), RANKING_TITLE)
 
 
 def sensitivity_note(

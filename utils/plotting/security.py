@@ -20,11 +20,17 @@ must never be labelled as dollars (see :data:`TIV_NOTE`).
 from __future__ import annotations
 
 import textwrap
+from collections import Counter
 from collections.abc import Sequence
 from datetime import datetime
+from functools import lru_cache
 
+import numpy as np
 import pandas as pd
-from matplotlib.ticker import FixedLocator, FuncFormatter
+from matplotlib.artist import Artist
+from matplotlib.collections import PathCollection, PolyCollection
+from matplotlib.text import Annotation, Text
+from matplotlib.ticker import FixedLocator, Formatter, FuncFormatter, ScalarFormatter
 from matplotlib.transforms import ScaledTranslation
 
 from utils import data
@@ -36,12 +42,15 @@ from utils.plotting import (
     PALETTE,
     WHITE,
     Chart,
+    _format_value_axis,
+    _format_year_axis,
+    _number_formatter,
     bar_chart,
     font_sizes,
     legend,
     new_chart,
-    stacked_area,
 )
+from utils.plotting.blit import BlitLayout, LayoutCache, RenderedChart
 
 __all__ = [
     "ALL",
@@ -195,9 +204,9 @@ def china_suppliers(years: tuple[int, int] = (2000, 2023)) -> pd.DataFrame:
     to_china["group"] = to_china["supplier"].where(
         to_china["supplier"].isin(MAIN_SUPPLIERS), "Others"
     )
-    table = to_china.pivot_table(
-        index="year", columns="group", values="tiv_m", aggfunc="sum", fill_value=0.0
-    )
+    # groupby + unstack gives what pivot_table gives here, in a third of the time (the
+    # supplier widget calls this on every change)
+    table = to_china.groupby(["year", "group"])["tiv_m"].sum().unstack(fill_value=0.0)
     table = table.reindex(columns=[*MAIN_SUPPLIERS, "Others"], fill_value=0.0).astype(float)
     table.index = table.index.astype(int)
     table.columns.name = None
@@ -309,16 +318,139 @@ def transfers_chart(years: tuple[int, int] = (2000, 2023), scale: float = 1.0) -
     )
 
 
+#: Colours of the supplier stack (bottom to top), shared by the areas and the legend.
+SUPPLIER_COLORS = {
+    "Russia": PALETTE["blue"],
+    "France": PALETTE["sky_blue"],
+    "Ukraine": PALETTE["yellow"],
+    "Others": GREY,
+}
+_SUPPLIERS_SIZE = (8, 4.2)
+#: Longest rolling window the chart accepts (see :func:`_rolling_sum`).
+_MAX_WINDOW = 10
+#: Head room above the tallest stack, as matplotlib's default 5% axis margin gave.
+_HEADROOM = 1.05
+
+
+def _suppliers_title(window: int) -> str:
+    period = f" ({window}-year rolling totals)" if window > 1 else ""
+    return f"Who sells major arms to China?{period}"
+
+
+def _suppliers_ylabel(measure: str) -> str:
+    if measure == "share":
+        return "% of China's arms imports (TIV)"
+    return "SIPRI TIV, millions (volume, not USD)"
+
+
+def _build_suppliers_layout(measure: str, first: int, last: int, scale: float) -> BlitLayout:
+    """The supplier chart's figure for one measure and year span; the stack is animated.
+
+    Static: the year axis (from ``first`` to ``last`` for every window, see
+    :func:`suppliers_chart`), the legend, the source line and, for shares, the 0-100% axis.
+    Animated: one polygon collection per supplier, the title (it names the window), the
+    left and bottom spines (drawn over the stack, as matplotlib draws them) and, for volumes,
+    the value axis, whose range follows the window (5-year totals are about five times
+    larger than single years). Margins are sized for the largest volume any window can give.
+    """
+    fig, ax = new_chart(
+        _suppliers_title(_MAX_WINDOW),
+        "",
+        _suppliers_ylabel(measure),
+        data.source_line("sipri_at_deliveries_2025"),
+        _SUPPLIERS_SIZE,
+        scale=scale,
+    )
+    artists: dict[str, Artist] = {}
+    for name, color in SUPPLIER_COLORS.items():
+        areas = PolyCollection(
+            [], facecolors=color, edgecolors=WHITE, linewidths=0.5 * scale, label=name, zorder=2
+        )
+        artists[f"area_{name}"] = ax.add_collection(areas, autolim=False)
+    _format_year_axis(ax, pd.RangeIndex(first, last + 1))
+    if last > first:
+        ax.set_xlim(first, last)
+    else:  # one year: a single bar with its year below
+        ax.set_xlim(first - 0.5, last + 0.5)
+        ax.xaxis.set_major_locator(FixedLocator([first]))
+    if measure == "share":
+        ax.set_ylim(0, 100 * _HEADROOM)
+        _format_value_axis(ax.yaxis, np.array([100.0]), 100)
+    else:
+        tallest = _largest_rolling_total(china_suppliers((first, last)))
+        ax.set_ylim(0, tallest * _HEADROOM)
+        ax.yaxis.set_major_formatter(_volume_formatter(tallest))
+        artists["value_axis"] = ax.yaxis
+    handles, labels = ax.get_legend_handles_labels()
+    ax.legend(
+        handles[::-1],
+        labels[::-1],
+        frameon=False,
+        loc="upper left",
+        bbox_to_anchor=(1.0, 1.0),
+        fontsize=font_sizes(scale)["legend"],
+        labelcolor=DARK_GREY,
+    )
+    artists["left_spine"] = ax.spines["left"]
+    artists["bottom_spine"] = ax.spines["bottom"]
+    artists["title"] = _title_artist(ax)
+    return BlitLayout(fig, artists)
+
+
+def _largest_rolling_total(table: pd.DataFrame) -> float:
+    """The tallest stack any window can draw: every supplier is >= 0, so a longer window's
+    largest total is never smaller, and the longest window allowed bounds them all."""
+    totals = table.sum(axis=1)
+    return float(totals.rolling(min(_MAX_WINDOW, len(totals))).sum().max())
+
+
+def _volume_formatter(tallest: float) -> Formatter:
+    """Thousands separators from 1,000 up, plain numbers below (as :func:`stacked_area`)."""
+    return _number_formatter(np.array([tallest]), None) or ScalarFormatter(useOffset=False)
+
+
+_SUPPLIER_LAYOUTS = LayoutCache(_build_suppliers_layout, size=4)
+
+
+def _stack_polygons(years: np.ndarray, values: np.ndarray) -> list[list[np.ndarray]]:
+    """Per column of ``values``, the polygons of its band in a stack (first column lowest).
+
+    Runs of consecutive years become areas; a missing year leaves a gap across the stack,
+    and a year alone between gaps becomes a thin bar (as :func:`utils.plotting.stacked_area`).
+    """
+    tops = np.cumsum(values, axis=1)
+    bottoms = tops - values
+    breaks = np.flatnonzero(np.diff(years) != 1) + 1
+    runs = np.split(np.arange(len(years)), breaks)
+    polygons: list[list[np.ndarray]] = [[] for _ in range(values.shape[1])]
+    for run in runs:
+        if len(run) == 1:
+            x = float(years[run[0]])
+            xs, run = np.array([x - 0.15, x + 0.15]), np.r_[run, run]
+        else:
+            xs = years[run].astype(float)
+        for k, bands in enumerate(polygons):
+            upper = np.column_stack([xs, tops[run, k]])
+            lower = np.column_stack([xs[::-1], bottoms[run[::-1], k]])
+            bands.append(np.concatenate([upper, lower]))
+    return polygons
+
+
 def suppliers_chart(
     measure: str = "share",
     window: int = 1,
     years: tuple[int, int] = (2000, 2023),
     scale: float = 1.0,
-) -> Chart:
+) -> RenderedChart:
     """China's arms imports by supplier, stacked: TIV volume or percent share.
 
     ``measure`` is ``"share"`` (percent of the total) or ``"volume"`` (TIV millions);
     ``window`` sums over that many years (a rolling total, labelled by its last year).
+
+    The year axis always spans ``years``, whatever the window: a 5-year total first exists
+    for the fifth year, so the stack starts there and the empty years before it show that.
+    Why: the widget redraws only the stack when the window changes (see
+    :mod:`utils.plotting.blit`), and a time axis that stays put lets students compare windows.
     """
     if measure not in ("share", "volume"):
         raise ValueError(f"measure must be 'share' or 'volume', got {measure!r}")
@@ -328,39 +460,30 @@ def suppliers_chart(
             f"window must not exceed the {len(table)} years selected, got {window} years"
         )
     shares = supplier_shares(table, window)
-    frame = shares if measure == "share" else _rolling_sum(table, window)
+    totals = _rolling_sum(table, window)
+    frame = shares if measure == "share" else totals
     first, last = int(frame.index[0]), int(frame.index[-1])
     span = f"{window}-year totals ending in " if window > 1 else ""
     description = (
         f"Russia supplied {shares.loc[first, 'Russia']:.0f}% of China's arms imports in "
         f"{span}{first} and {shares.loc[last, 'Russia']:.0f}% in {last}, while the total "
-        f"volume went from {_rolling_sum(table, window).loc[first].sum():,.0f} to "
-        f"{_rolling_sum(table, window).loc[last].sum():,.0f} million TIV."
+        f"volume went from {totals.loc[first].sum():,.0f} to "
+        f"{totals.loc[last].sum():,.0f} million TIV."
     )
-    period = f" ({window}-year rolling totals)" if window > 1 else ""
-    ylabel = (
-        "% of China's arms imports (TIV)"
-        if measure == "share"
-        else "SIPRI TIV, millions (volume, not USD)"
-    )
-    colors = {
-        "Russia": PALETTE["blue"],
-        "France": PALETTE["sky_blue"],
-        "Ukraine": PALETTE["yellow"],
-        "Others": GREY,
-    }
-    return stacked_area(
-        frame,
-        f"Who sells major arms to China?{period}",
-        "",
-        ylabel,
-        data.source_line("sipri_at_deliveries_2025"),
-        description,
-        colors=colors,
-        percent=100 if measure == "share" else False,
-        size=(8, 4.2),
-        scale=scale,
-    )
+    scale = _checked_scale(scale)
+    layout = _SUPPLIER_LAYOUTS.get(measure, int(table.index[0]), int(table.index[-1]), scale)
+    values = frame[list(SUPPLIER_COLORS)].to_numpy(dtype=float)
+    polygons = _stack_polygons(frame.index.to_numpy(), values)
+    for name, bands in zip(SUPPLIER_COLORS, polygons, strict=True):
+        layout[f"area_{name}"].set_verts(bands)
+    if measure == "volume":
+        tallest = values.sum(axis=1)
+        axes = layout.figure.axes[0]
+        axes.set_ylim(0, float(tallest.max()) * _HEADROOM)
+        axes.yaxis.set_major_formatter(_volume_formatter(float(tallest.max())))
+    title = _suppliers_title(window)
+    layout["title"].set_text(title)
+    return layout.chart(description, title)
 
 
 # ----------------------------------------------------------------------------- events data
@@ -373,6 +496,7 @@ def exercises() -> pd.DataFrame:
     return events
 
 
+@lru_cache(maxsize=512)
 def _parse_date(text: object, year: int) -> pd.Timestamp:
     """``YYYY-MM-DD`` or ``YYYY-MM``; an empty cell falls back to 1 July of the row's year."""
     if isinstance(text, str) and text:
@@ -452,65 +576,219 @@ def _events_description(events: pd.DataFrame) -> str:
 
 
 # ----------------------------------------------------------------------------- events charts
-def exercise_timeline_chart(events: pd.DataFrame, scale: float = 1.0) -> Chart:
-    """Events by start date (x) and region (rows ordered west to east); shape = event type."""
-    if events.empty:
-        raise ValueError("events is empty: there is nothing to draw")
-    rows = [r for r in REGION_ORDER if r in set(events["region"])]
-    row_of = {region: i for i, region in enumerate(rows)}
-    first, last = int(events["year"].min()), int(events["year"].max())
-    title = f"Joint Russian-Chinese exercises and patrols, {first}-{last}"
-    width, height = 8.5, min(5.4, 2.0 + 0.22 * len(rows))
-    fig, ax = new_chart(
-        title, "Start date (year); regions run from west (top) to east", "",
-        _event_source(events), (width, height), scale=scale,
-    )  # fmt: skip
-    sizes = font_sizes(scale)
-    # Region names are drawn as plain text in a gutter left of the first year, not as y tick
-    # labels: a dozen or more ticks cost more to build than the rest of the chart, and this
-    # chart is redrawn on every widget change. The gutter is sized from the longest name.
-    label_size = sizes["tick"] * 0.85
-    label_px = max(len(r) for r in rows) * label_size * 0.6 * DPI / 72 + 10
-    plot_px = (width * scale * DPI) * 0.78  # axes width: the figure minus margins and legend
-    start, end = first - 0.4, last + 1.2
-    gutter = (end - start) * label_px / max(plot_px - label_px, 1.0)
-    # Decimal years rather than datetimes: integer year ticks are much cheaper to lay out
-    # than matplotlib's date locator.
-    when = events["start"].dt.year + (events["start"].dt.day_of_year - 1) / 365.25
-    ax.hlines(range(len(rows)), start, end, color=LIGHT_GREY, linewidth=0.8 * scale, zorder=1)
-    for i, region in enumerate(rows):
-        ax.text(start - 0.1, i, region, ha="right", va="center", fontsize=label_size,
-                color=DARK_GREY, zorder=2)  # fmt: skip
-    for event_type in EVENT_TYPES:
-        chosen = (events["type"] == event_type).to_numpy()
-        if not chosen.any():
-            continue
-        style = TYPE_STYLE[event_type]
-        ax.scatter(
-            when[chosen],
-            [row_of[r] for r in events.loc[chosen, "region"]],
-            marker=style["marker"],
-            color=style["color"],
-            s=55 * scale**2,
+# The exercise filter redraws one of these charts on every change of a control, so they are
+# drawn by blitting (see :mod:`utils.plotting.blit`): a layout per scale holds the frame, and
+# only what depends on the selected events (markers, counts, the 2019 label, title, source
+# line) is drawn per call. For that, the frame is the same for every selection:
+#
+# * the timeline has one row per region of :data:`REGION_ORDER` and a time axis over every
+#   year of the table (the title names the years of the events shown);
+# * the map spans and names every place of the table, like a printed map;
+# * the events that the filters leave out stay as light grey markers ("not selected" in the
+#   legend), so students see which part of the whole picture their selection is;
+# * the legends list every event type that the chart can show.
+#
+# The figure therefore keeps its size too, so the notebook page does not jump while students
+# click through the filters.
+
+#: Figure sizes (inches at scale 1) of the timeline, the map and the placeholder.
+_TIMELINE_SIZE = (8.5, 5.4)
+_MAP_SIZE = (9, 4.6)
+_NO_EVENTS_SIZE = (9, 3.2)
+#: Text slots for the map's "x3" counts; a layout with more is built if a selection needs it.
+_COUNT_SLOTS = 12
+#: Where the two highlight labels sit relative to the July 2019 patrol (points), and their text.
+#: The last item is the point of the label's box where the arrow starts (see :func:`_highlight`).
+_TIMELINE_HIGHLIGHT = ((-40, 0), "right", "First joint bomber patrol, {:%d %b %Y}", (1, 0.5))
+_MAP_HIGHLIGHT = ((0, -55), "center", "First joint bomber patrol\n{:%d %b %Y}", (0.5, 1))
+
+
+def _checked_scale(scale: object) -> float:
+    """``scale`` as a float, refused as :func:`~utils.plotting.new_chart` refuses it."""
+    font_sizes(scale)  # raises ValueError for a scale outside 0.5..3
+    return float(scale)
+
+
+def _title_artist(ax) -> Text:
+    """The title text of a house chart: :func:`new_chart` puts it on the left title slot."""
+    return ax._left_title
+
+
+def _events_title(view: str, first: int, last: int) -> str:
+    if view == "map":
+        return f"Where the joint events took place, {first}-{last} (schematic)"
+    return f"Joint Russian-Chinese exercises and patrols, {first}-{last}"
+
+
+def _all_sources_line() -> str:
+    """The longest possible source line of an events chart: layouts leave room for it."""
+    return data.source_line(*sorted(set(exercises()["source_id"])))
+
+
+def _source_artist(figure) -> Text:
+    return next(t for t in figure.texts if t.get_gid() == "source")
+
+
+def _set_title_and_source(layout: BlitLayout, title: str, source: str, width: float) -> None:
+    """Set both texts, wrapped at the widths :func:`new_chart` uses (title 14 pt, source 9.5)."""
+    layout["title"].set_text(textwrap.fill(title, width=max(20, int(width * 72 / (14 * 0.62)))))
+    wrapped = textwrap.fill(source, width=max(40, int(width * 72 / (9.5 * 0.55))))
+    layout["source"].set_text(wrapped)
+
+
+def _type_scatters(ax, types, size: float, scale: float, **style) -> dict[str, PathCollection]:
+    """One empty scatter per event type, in the house marker and colour of that type."""
+    return {
+        event_type: ax.scatter(
+            [],
+            [],
+            s=size * scale**2,
+            marker=TYPE_STYLE[event_type]["marker"],
+            color=TYPE_STYLE[event_type]["color"],
             edgecolors=WHITE,
             linewidths=0.6 * scale,
             label=event_type,
             zorder=3,
-        )
-    _annotate_highlight(
-        ax, events, lambda r: (_decimal_year(r["start"]), row_of[r["region"]]), scale
+            **style,
+        )  # fmt: skip
+        for event_type in types
+    }
+
+
+#: Legend label of the grey markers that show the events the filters leave out.
+NOT_SELECTED = "not selected"
+
+
+def _ghosts(ax, places: dict[str, np.ndarray], size: float, scale: float) -> None:
+    """Light grey markers at every event of the table (static), under the selected ones.
+
+    Why: the frame shows the whole table, so the events left out by the filters are drawn
+    too, faintly and with their type's shape; the selected events cover them in colour. One
+    legend entry, :data:`NOT_SELECTED`, names them.
+    """
+    for n, (event_type, xy) in enumerate(places.items()):
+        ax.scatter(
+            xy[:, 0], xy[:, 1], s=size * scale**2, marker=TYPE_STYLE[event_type]["marker"],
+            color=LIGHT_GREY, edgecolors=WHITE, linewidths=0.6 * scale, zorder=2.5,
+            label=NOT_SELECTED if n == 0 else f"_{NOT_SELECTED}",
+        )  # fmt: skip
+
+
+def _highlight(ax, placement, scale: float) -> Annotation:
+    """The (hidden) label with an arrow that points at the July 2019 bomber patrol.
+
+    The arrow starts at the side of the label that faces the point (``placement[3]``), a few
+    points off, rather than being clipped to the label's box by matplotlib: the clipping
+    searches the path numerically and took most of the time of a redraw.
+    """
+    offset, align, _text, start = placement
+    arrow = {"arrowstyle": "->", "color": DARK_GREY, "linewidth": 0.9, "patchA": None,
+             "relpos": start, "shrinkA": 3.5}  # fmt: skip
+    return ax.annotate(
+        "", xy=(0, 0), xytext=offset, textcoords="offset points", ha=align, va="center",
+        fontsize=font_sizes(scale)["tick"] * 0.85, color=DARK_GREY, arrowprops=arrow, zorder=5,
+    )  # fmt: skip
+
+
+def _place_highlight(label: Annotation, events: pd.DataFrame, placement, position) -> None:
+    """Show the highlight label at ``position(row)`` if the 2019 patrol is among ``events``."""
+    match = events[events["exercise_id"] == HIGHLIGHT_EVENT]
+    label.set_visible(not match.empty)
+    if match.empty:
+        label.set_text("")
+        return
+    row = match.iloc[0]
+    label.xy = position(row)
+    label.set_text(placement[2].format(row["start"]))
+
+
+# ------------------------------------------------------------------- timeline
+def _build_timeline_layout(scale: float, first: int, last: int) -> BlitLayout:
+    """The timeline's frame: a row per region and years ``first`` to ``last``, all static.
+
+    Region names are drawn as plain text in a gutter left of the first year, not as y tick
+    labels (cheaper to draw); the gutter, part of the x range, fits the longest name.
+    Animated: one scatter per event type, the 2019 label, the title and the source line.
+    """
+    sizes = font_sizes(scale)
+    fig, ax = new_chart(
+        _events_title("timeline", first, last),
+        "Start date (year); regions run from west (top) to east",
+        "", _all_sources_line(), _TIMELINE_SIZE, scale=scale,
+    )  # fmt: skip
+    start, end = first - 0.4, last + 1.2
+    label_size = sizes["tick"] * 0.85
+    ax.hlines(
+        range(len(REGION_ORDER)), start, end, color=LIGHT_GREY, linewidth=0.8 * scale, zorder=1
     )
-    ax.set_ylim(len(rows) - 0.5, -0.7)
+    for i, region in enumerate(REGION_ORDER):
+        ax.text(start - 0.1, i, region, ha="right", va="center", fontsize=label_size,
+                color=DARK_GREY, zorder=2)  # fmt: skip
+    scatters = _type_scatters(ax, EVENT_TYPES, 55, scale)
+    table = exercises()
+    rows = table["region"].map({r: i for i, r in enumerate(REGION_ORDER)})
+    when = table["start"].dt.year + (table["start"].dt.day_of_year - 1) / 365.25
+    everything = np.column_stack([when.to_numpy(float), rows.to_numpy(float)])
+    kinds = table["type"].to_numpy()
+    _ghosts(ax, {t: everything[kinds == t] for t in EVENT_TYPES if (kinds == t).any()}, 55, scale)
+    artists: dict[str, Artist] = {f"points: {t}": s for t, s in scatters.items()}
+    artists["highlight"] = _highlight(ax, _TIMELINE_HIGHLIGHT, scale)
+    legend(ax, scale, title="Event type", title_fontsize=sizes["legend"])
+    ax.set_ylim(len(REGION_ORDER) - 0.5, -0.7)
     ax.set_yticks([])
     ax.spines["left"].set_visible(False)
-    ax.set_xlim(start - gutter, end)
     ax.spines["bottom"].set_bounds(start, end)
     step = 1 if last - first <= 8 else 2
     ax.xaxis.set_major_locator(FixedLocator(list(range(first, last + 1, step))))
     ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _pos: f"{v:.0f}"))
     ax.grid(False)
-    legend(ax, scale, title="Event type", title_fontsize=sizes["legend"])
-    return Chart(fig, description=_events_description(events), title=title)
+    fig.get_layout_engine().execute(fig)  # margins first: the gutter depends on the width
+    label_px = max(len(r) for r in REGION_ORDER) * label_size * 0.6 * DPI / 72 + 10
+    gutter = (end - start) * label_px / max(ax.bbox.width - label_px, 1.0)
+    ax.set_xlim(start - gutter, end)
+    artists |= {"title": _title_artist(ax), "source": _source_artist(fig)}
+    return BlitLayout(fig, artists)
+
+
+_TIMELINE_LAYOUTS = LayoutCache(_build_timeline_layout, size=2)
+
+
+def exercise_timeline_chart(events: pd.DataFrame, scale: float = 1.0) -> RenderedChart:
+    """Events by start date (x) and region (rows ordered west to east); shape = event type.
+
+    Every region of :data:`REGION_ORDER` has a row and the time axis covers every year of
+    the table (2005-2023), whatever is selected: see the note above on why the frame is
+    fixed. The title names the first and last year of the events shown.
+    """
+    if events.empty:
+        raise ValueError("events is empty: there is nothing to draw")
+    row_of = {region: i for i, region in enumerate(REGION_ORDER)}
+    rows = np.array([row_of[r] for r in events["region"]], dtype=float)
+    first, last = int(events["year"].min()), int(events["year"].max())
+    title = _events_title("timeline", first, last)
+    description = _events_description(events)
+    source = _event_source(events)
+    scale = _checked_scale(scale)
+    layout = _TIMELINE_LAYOUTS.get(scale, min(first, FIRST_YEAR), max(last, LAST_YEAR))
+    starts = events["start"].dt
+    when = (starts.year + (starts.day_of_year - 1) / 365.25).to_numpy(dtype=float)
+    types = events["type"].to_numpy()
+    for event_type in EVENT_TYPES:
+        chosen = types == event_type
+        points = layout[f"points: {event_type}"]
+        points.set_offsets(np.column_stack([when[chosen], rows[chosen]]))
+        points.set_visible(bool(chosen.any()))
+    _place_highlight(
+        layout["highlight"], events, _TIMELINE_HIGHLIGHT,
+        lambda r: (_decimal_year(r["start"]), row_of[r["region"]]),
+    )  # fmt: skip
+    _set_title_and_source(layout, title, source, _TIMELINE_SIZE[0])
+    return layout.chart(description, title)
+
+
+def _decimal_year(when: pd.Timestamp) -> float:
+    """2019-07-23 -> 2019.556: position on a year axis."""
+    return when.year + (when.day_of_year - 1) / 365.25
 
 
 def _shifted(ax, dx_points: float, dy_points: float):
@@ -519,45 +797,101 @@ def _shifted(ax, dx_points: float, dy_points: float):
     return ax.transData + shift
 
 
-def _decimal_year(when: pd.Timestamp) -> float:
-    """2019-07-23 -> 2019.556: position on a year axis."""
-    return when.year + (when.day_of_year - 1) / 365.25
+# ------------------------------------------------------------------- map
+def _placed(events: pd.DataFrame) -> list[tuple]:
+    """``(exercise_id, type, region, lon, lat)`` of the events that have a position.
+
+    Plain tuples: the map needs a few numbers per event, and pandas selections on the
+    16-column table cost more than the rest of a redraw.
+    """
+    columns = [events[c].to_list() for c in ("exercise_id", "type", "region", "lon", "lat")]
+    return [row for row in zip(*columns, strict=True) if pd.notna(row[3]) and pd.notna(row[4])]
 
 
-def _annotate_highlight(
-    ax,
-    events: pd.DataFrame,
-    position,
-    scale: float,
-    offset: tuple[float, float] = (-40, 0),
-    text: str = "First joint bomber patrol, {:%d %b %Y}",
-    align: str = "right",
-) -> None:
-    """Label the July 2019 bomber patrol, if it is among the events shown, with an arrow."""
-    match = events[events["exercise_id"] == HIGHLIGHT_EVENT]
-    if match.empty:
-        return
-    row = match.iloc[0]
-    ax.annotate(
-        text.format(row["start"]),
-        xy=position(row),
-        xytext=offset,
-        textcoords="offset points",
-        ha=align,
-        va="center",
-        fontsize=font_sizes(scale)["tick"] * 0.85,
-        color=DARK_GREY,
-        arrowprops={"arrowstyle": "->", "color": DARK_GREY, "linewidth": 0.9},
-        zorder=5,
+def _map_frame(located: pd.DataFrame) -> tuple:
+    """What the map's frame shows, hashable: extent, region labels, places of each type.
+
+    Everything placed in the events table, plus anything else in ``located`` (a selection
+    from the table adds nothing, so every selection shares one frame). The extent is padded
+    in degrees so labels and large markers stay inside the axes; a region is labelled at
+    the centre of its events.
+    """
+    places = _placed(exercises())
+    known = {row[0] for row in places}
+    places += [row for row in _placed(located) if row[0] not in known]
+    lons, lats = [row[3] for row in places], [row[4] for row in places]
+    extent = (min(lons) - 12.0, max(lons) + 12.0, min(lats) - 6.0, max(lats) + 7.0)
+    by_region: dict[str, list[tuple[float, float]]] = {}
+    for _id, _type, region, lon, lat in places:
+        by_region.setdefault(str(region), []).append((lon, lat))
+    labels = tuple(
+        (region, float(np.mean([p[0] for p in spots])), float(np.mean([p[1] for p in spots])))
+        for region, spots in sorted(by_region.items())
     )
+    spots = tuple(
+        (t, tuple(sorted({(row[3], row[4]) for row in places if row[1] == t})))
+        for t in EVENT_TYPES
+        if any(row[1] == t for row in places)
+    )
+    return extent, labels, spots
 
 
-def exercise_map_chart(events: pd.DataFrame, scale: float = 1.0) -> tuple[Chart, str]:
+def _markers_by_type(located: pd.DataFrame) -> dict[str, list[tuple[float, float, int]]]:
+    """Per event type, ``(lon, lat, number of events)`` for each place, west to east."""
+    counts = Counter((row[1], row[3], row[4]) for row in _placed(located))
+    return {
+        t: sorted((lon, lat, n) for (kind, lon, lat), n in counts.items() if kind == t)
+        for t in EVENT_TYPES
+    }
+
+
+def _build_map_layout(scale: float, frame: tuple, counts: int) -> BlitLayout:
+    """The map's frame (axes, place names, legend) static; markers and texts animated.
+
+    ``frame`` comes from :func:`_map_frame`; ``counts`` is the number of "x3" text slots.
+    """
+    extent, labels, spots = frame
+    places = dict(spots)
+    types = list(places)
+    sizes = font_sizes(scale)
+    fig, ax = new_chart(
+        _events_title("map", FIRST_YEAR, LAST_YEAR), "Longitude (degrees east)",
+        "Latitude (degrees north)", _all_sources_line(), _MAP_SIZE, scale=scale,
+    )  # fmt: skip
+    scatters = _type_scatters(ax, types, 40, scale, alpha=0.85)
+    _ghosts(ax, {t: np.array(places[t], dtype=float) for t in types}, 40, scale)
+    artists: dict[str, Artist] = {f"points: {t}": s for t, s in scatters.items()}
+    for i in range(counts):
+        artists[f"count{i}"] = ax.text(
+            0, 0, "", transform=_shifted(ax, 7, -2), va="center", visible=False,
+            fontsize=sizes["tick"] * 0.8, color=DARK_GREY, zorder=4,
+        )  # fmt: skip
+    # Plain text shifted by a fixed number of points: several times cheaper to draw than
+    # annotations with offset coordinates.
+    for region, lon, lat in labels:
+        dx, dy, align = MAP_LABEL_OFFSETS.get(region, (0, 9, "center"))
+        ax.text(
+            lon, lat, region, transform=_shifted(ax, dx, dy), ha=align, va="center",
+            fontsize=sizes["tick"] * 0.78, color=DARK_GREY, zorder=4,
+        )  # fmt: skip
+    artists["highlight"] = _highlight(ax, _MAP_HIGHLIGHT, scale)
+    legend(ax, scale, title="Event type", title_fontsize=sizes["legend"])
+    ax.set_xlim(*extent[:2])
+    ax.set_ylim(*extent[2:])
+    artists |= {"title": _title_artist(ax), "source": _source_artist(fig)}
+    return BlitLayout(fig, artists)
+
+
+_MAP_LAYOUTS = LayoutCache(_build_map_layout, size=2)
+
+
+def exercise_map_chart(events: pd.DataFrame, scale: float = 1.0) -> tuple[RenderedChart, str]:
     """A schematic "map": events at their approximate longitude/latitude, with region labels.
 
     No coastlines are drawn (no basemap download); points at the same place are merged and
-    sized by count. Returns the chart and a note naming the events that have no single place in
-    the data and therefore are not drawn.
+    sized by count. The map always spans and names every place of the events table, so a
+    selection is seen where it lies in the whole picture. Returns the chart and a note naming
+    the events that have no single place in the data and therefore are not drawn.
     """
     if events.empty:
         raise ValueError("events is empty: there is nothing to draw")
@@ -570,62 +904,57 @@ def exercise_map_chart(events: pd.DataFrame, scale: float = 1.0) -> tuple[Chart,
             "data, so there is nothing to map: widen a filter or use the timeline view."
         )
     first, last = int(events["year"].min()), int(events["year"].max())
-    title = f"Where the joint events took place, {first}-{last} (schematic)"
-    fig, ax = new_chart(
-        title, "Longitude (degrees east)", "Latitude (degrees north)", _event_source(events),
-        (9, 4.6), scale=scale,
-    )  # fmt: skip
-    sizes = font_sizes(scale)
-    for event_type in EVENT_TYPES:
-        subset = located[located["type"] == event_type]
-        if subset.empty:
-            continue
-        grouped = subset.groupby(["lon", "lat"], sort=True).size().reset_index(name="n")
-        style = TYPE_STYLE[event_type]
-        ax.scatter(
-            grouped["lon"],
-            grouped["lat"],
-            s=(40 + 35 * (grouped["n"] - 1)) * scale**2,
-            marker=style["marker"],
-            color=style["color"],
-            alpha=0.85,
-            edgecolors=WHITE,
-            linewidths=0.6 * scale,
-            label=event_type,
-            zorder=3,
-        )
-        for row in grouped[grouped["n"] > 1].itertuples():
-            ax.text(
-                row.lon, row.lat, f"x{row.n}", transform=_shifted(ax, 7, -2), va="center",
-                fontsize=sizes["tick"] * 0.8, color=DARK_GREY, zorder=4,
-            )  # fmt: skip
-    # Plain text shifted by a fixed number of points: several times cheaper to draw than
-    # annotations with offset coordinates, and this chart is redrawn by the widget.
-    centres = located.groupby("region", sort=True)[["lon", "lat"]].mean()
-    for region, centre in centres.iterrows():
-        dx, dy, align = MAP_LABEL_OFFSETS.get(str(region), (0, 9, "center"))
-        ax.text(
-            centre["lon"], centre["lat"], str(region), transform=_shifted(ax, dx, dy),
-            ha=align, va="center", fontsize=sizes["tick"] * 0.78, color=DARK_GREY, zorder=4,
-        )  # fmt: skip
-    _annotate_highlight(
-        ax, located, lambda r: (r["lon"], r["lat"]), scale, (0, -55),
-        "First joint bomber patrol\n{:%d %b %Y}", "center",
-    )  # fmt: skip
-    # Pad the data extent (degrees) so labels and large markers stay inside the axes.
-    ax.set_xlim(located["lon"].min() - 12, located["lon"].max() + 12)
-    ax.set_ylim(located["lat"].min() - 6, located["lat"].max() + 7)
-    legend(ax, scale, title="Event type", title_fontsize=sizes["legend"])
+    title = _events_title("map", first, last)
+    markers = _markers_by_type(located)
+    repeated = [place for places in markers.values() for place in places if place[2] > 1]
     description = _events_description(located)
+    source = _event_source(events)
+    scale = _checked_scale(scale)
+    count_slots = max(_COUNT_SLOTS, len(repeated))
+    layout = _MAP_LAYOUTS.get(scale, _map_frame(located), count_slots)
+    for event_type, places in markers.items():
+        if not places and f"points: {event_type}" not in layout.artists:
+            continue  # a type without places in the data has no markers on the map
+        spots = np.array(places, dtype=float).reshape(-1, 3)
+        points = layout[f"points: {event_type}"]
+        points.set_offsets(spots[:, :2])
+        points.set_sizes((40 + 35 * (spots[:, 2] - 1)) * scale**2)
+        points.set_visible(bool(places))
+    for i in range(count_slots):
+        count = layout[f"count{i}"]
+        count.set_visible(i < len(repeated))
+        lon, lat, n = repeated[i] if i < len(repeated) else (0.0, 0.0, 0)
+        count.set_position((lon, lat))
+        count.set_text(f"x{n}" if n else "")
+    _place_highlight(layout["highlight"], located, _MAP_HIGHLIGHT, lambda r: (r["lon"], r["lat"]))
+    _set_title_and_source(layout, title, source, _MAP_SIZE[0])
     if missing.empty:
         note = "Every selected event has a position in the data."
     else:
         names = "; ".join(f"{r.name} ({r.region})" for r in missing.itertuples())
         note = f"{len(missing)} selected event(s) name no single place and are not drawn: {names}."
-    return Chart(fig, description=description, title=title), note
+    return layout.chart(description, title), note
 
 
-def no_events_chart(message: str, view: str = "timeline", scale: float = 1.0) -> Chart:
+# ------------------------------------------------------------------- no events
+def _build_no_events_layout(scale: float) -> BlitLayout:
+    """The placeholder's frame and source line; its title and message are animated."""
+    fig, ax = new_chart(
+        "Timeline: no joint events to show", "", "",
+        data.source_line("lab_compiled_joint_exercises"), _NO_EVENTS_SIZE, scale=scale,
+    )  # fmt: skip
+    ax.set_axis_off()
+    message = ax.text(
+        0.5, 0.5, "", transform=ax.transAxes, ha="center", va="center",
+        fontsize=font_sizes(scale)["label"], color=DARK_GREY,
+    )  # fmt: skip
+    return BlitLayout(fig, {"title": _title_artist(ax), "message": message})
+
+
+_NO_EVENTS_LAYOUTS = LayoutCache(_build_no_events_layout, size=2)
+
+
+def no_events_chart(message: str, view: str = "timeline", scale: float = 1.0) -> RenderedChart:
     """A placeholder figure that states why nothing is drawn (filters select no event).
 
     Why not keep the previous figure: it would show events that no longer match the controls,
@@ -636,18 +965,7 @@ def no_events_chart(message: str, view: str = "timeline", scale: float = 1.0) ->
         raise ValueError("message must be a non-empty sentence saying why nothing is drawn")
     label = "Schematic map" if view == "map" else "Timeline"
     title = f"{label}: no joint events to show"
-    fig, ax = new_chart(
-        title, "", "", data.source_line("lab_compiled_joint_exercises"), (9, 3.2), scale=scale
-    )
-    ax.set_axis_off()
-    ax.text(
-        0.5,
-        0.5,
-        textwrap.fill(message, 70),
-        transform=ax.transAxes,
-        ha="center",
-        va="center",
-        fontsize=font_sizes(scale)["label"],
-        color=DARK_GREY,
-    )
-    return Chart(fig, description=message, title=title)
+    layout = _NO_EVENTS_LAYOUTS.get(_checked_scale(scale))
+    layout["title"].set_text(title)
+    layout["message"].set_text(textwrap.fill(message, 70))
+    return layout.chart(message, title)

@@ -32,8 +32,22 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import lru_cache
 
+import numpy as np
 import pandas as pd
-from matplotlib.ticker import MaxNLocator
+from matplotlib.artist import Artist
+from matplotlib.axes import Axes
+from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
+from matplotlib.patches import Rectangle
+from matplotlib.text import Text
+from matplotlib.ticker import (
+    FixedFormatter,
+    FixedLocator,
+    FuncFormatter,
+    MaxNLocator,
+    ScalarFormatter,
+)
+from matplotlib.transforms import ScaledTranslation
 
 from utils import data, indicators
 from utils.plotting import (
@@ -42,10 +56,16 @@ from utils.plotting import (
     LIGHT_GREY,
     PALETTE,
     Chart,
+    _number_formatter,
+    _value_label,
     bar_chart,
     font_sizes,
     line_chart,
+    series_colors,
+    source_text,
 )
+from utils.plotting.blit import BlitLayout, LayoutCache
+from utils.plotting.style import HouseLayout
 
 TABLE = "russia_trade_by_partner"
 
@@ -166,8 +186,14 @@ def check_year_in_range(label: str, year: object) -> int:
 
 def available_years() -> list[int]:
     """Years with a world total for Russia, in order (1992-2024 without 2015)."""
+    return list(_available_years())
+
+
+@lru_cache(maxsize=1)
+def _available_years() -> tuple[int, ...]:
+    # Cached: every chart call checks its years, and reading the table costs a few ms.
     trade = trade_table()
-    return sorted(int(y) for y in trade.loc[trade["partner"] == "WLD", "year"].unique())
+    return tuple(sorted(int(y) for y in trade.loc[trade["partner"] == "WLD", "year"].unique()))
 
 
 def _round_percent_ticks(chart: Chart, axis: str = "y") -> Chart:
@@ -184,10 +210,21 @@ def _round_percent_ticks(chart: Chart, axis: str = "y") -> Chart:
 
 
 def _sources_for(years: Sequence[int]) -> str:
+    by_year = _source_ids_by_year()
+    ids = set().union(*(by_year.get(int(y), ()) for y in years))
+    return _source_line(tuple(s for s in ("cow_trade_v4", "imf_imts_2025") if s in ids))
+
+
+@lru_cache(maxsize=4)
+def _source_line(ids: tuple[str, ...]) -> str:
+    return data.source_line(*ids)
+
+
+@lru_cache(maxsize=1)
+def _source_ids_by_year() -> dict[int, frozenset[str]]:
+    # Cached: widgets ask on every change, and reading the table costs a few ms.
     trade = trade_table()
-    ids = trade.loc[trade["year"].isin(list(years)), "source_id"]
-    ordered = [s for s in ("cow_trade_v4", "imf_imts_2025") if s in set(ids)]
-    return data.source_line(*ordered)
+    return {int(year): frozenset(group) for year, group in trade.groupby("year")["source_id"]}
 
 
 # ----------------------------------------------------------------------------- numbers
@@ -356,6 +393,273 @@ def china_finance_to_russia() -> pd.Series:
     return series
 
 
+# ----------------------------------------------------------------------------- blitting helpers
+# The widgets of lessons 02, 03, 06 and 08 redraw these charts on every control change, within
+# 100 ms. So each chart is drawn once per *layout* (see utils.plotting.blit) and each change
+# redraws only the parts that move. The helpers below turn a chart drawn the usual way (with
+# line_chart or bar_chart, so it looks exactly as before) into such a layout. They are shared
+# with utils.plotting.dependence.
+
+
+def freeze_margins(fig: Figure) -> None:
+    """Fit the house margins now, once, and keep them (no layout engine runs later).
+
+    Why: the helpers below need the final axes position (to lay out legend rows and place the
+    y label once), so the margins must be fixed before the layout is stored.
+    """
+    engine = fig.get_layout_engine()
+    if isinstance(engine, HouseLayout):
+        engine.execute(fig)
+        fig.set_layout_engine("none")
+
+
+def title_artist(ax: Axes) -> Text:
+    """The left-aligned title that :func:`~utils.plotting.style.new_chart` sets."""
+    return ax._left_title  # matplotlib keeps left/centre/right titles as separate Texts
+
+
+def source_artist(fig: Figure) -> Text:
+    """The source line (the figure text with gid ``source``)."""
+    return next(t for t in fig.texts if t.get_gid() == "source")
+
+
+def tick_values(locator, formatter, lo: float, hi: float) -> tuple[list[float], list[str]]:
+    """Tick positions and labels that an axis with this locator and formatter shows on lo-hi.
+
+    Same rules as matplotlib's ``Axis``: the formatter sees every tick the locator gives
+    (some formatters pick their decimals from all of them), then ticks outside the view are
+    dropped (with matplotlib's tolerance).
+    """
+    if formatter.axis is None:
+        formatter.create_dummy_axis()
+    formatter.axis.set_view_interval(lo, hi)
+    locs = list(locator.tick_values(lo, hi))
+    labels = formatter.format_ticks(locs)
+    low, high = sorted((lo, hi))
+    tol = (high - low) * 1e-10
+    kept = [
+        (loc, label)
+        for loc, label in zip(locs, labels, strict=True)
+        if low - tol <= loc <= high + tol
+    ]
+    return [loc for loc, _ in kept], [label for _, label in kept]
+
+
+class BlitTicks:
+    """Tick marks, grid lines and tick labels of one axis, drawn on every render (blitting).
+
+    Why: the controls move the axis ranges (years, shares), so ticks change with them, and
+    matplotlib's own ``Axis.draw`` measures every tick label to place the axis label, about
+    12-19 ms per axis on the course machine. These plain artists draw the same marks, lines
+    and labels in a few ms. They copy their look from the axis's first tick when made and
+    are added to the figure, not the axes, so that ``Axes.relim`` sees the data only. After
+    making them, call :func:`hide_axis_ticks` so the static part leaves the axis's own ticks out.
+    """
+
+    def __init__(self, ax: Axes, which: str, count: int = 12) -> None:
+        if which not in ("x", "y"):
+            raise ValueError(f"which must be 'x' or 'y', got {which!r}")
+        axis = ax.xaxis if which == "x" else ax.yaxis
+        tick = axis.get_major_ticks()[0]
+        pad = tick.get_pad() + tick.get_tick_padding()
+        if which == "x":
+            text_transform, va, ha = ax.get_xaxis_text1_transform(pad)
+            mark_transform = ax.get_xaxis_transform(which="tick1")
+            grid_transform = ax.get_xaxis_transform(which="grid")
+        else:
+            text_transform, va, ha = ax.get_yaxis_text1_transform(pad)
+            mark_transform = ax.get_yaxis_transform(which="tick1")
+            grid_transform = ax.get_yaxis_transform(which="grid")
+        fig = ax.get_figure()
+        zorder = axis.get_zorder()
+        self.which = which
+        self.axis = axis
+        self.locator = axis.get_major_locator()
+        mark = tick.tick1line
+        self.marks = Line2D(
+            [], [], transform=mark_transform, linestyle="none", marker=mark.get_marker(),
+            color=mark.get_markeredgecolor(),
+            markersize=mark.get_markersize(), markeredgewidth=mark.get_markeredgewidth(),
+            markeredgecolor=mark.get_markeredgecolor(), zorder=zorder,
+        )  # fmt: skip
+        grid = tick.gridline
+        self.grid = [
+            Line2D(
+                [],
+                [],
+                transform=grid_transform,
+                color=grid.get_color(),
+                linewidth=grid.get_linewidth(),
+                linestyle=grid.get_linestyle(),
+                zorder=zorder,
+            )  # fmt: skip
+            for _ in range(count if grid.get_visible() else 0)
+        ]
+        label = tick.label1
+        self.labels = [
+            Text(
+                0,
+                0,
+                "",
+                transform=text_transform,
+                va=va,
+                ha=ha,
+                color=label.get_color(),
+                fontproperties=label.get_fontproperties(),
+                zorder=zorder,
+            )  # fmt: skip
+            for _ in range(count)
+        ]
+        for artist in (self.marks, *self.grid, *self.labels):
+            fig.add_artist(artist)
+
+    def artists(self, prefix: str) -> dict[str, Artist]:
+        """The artists by name, for :class:`~utils.plotting.blit.BlitLayout`."""
+        named: dict[str, Artist] = {f"{prefix}_grid_{i}": g for i, g in enumerate(self.grid)}
+        named[f"{prefix}_marks"] = self.marks
+        named.update({f"{prefix}_label_{i}": t for i, t in enumerate(self.labels)})
+        return named
+
+    def show(self, locs: Sequence[float], labels: Sequence[str]) -> None:
+        """Put ticks at ``locs`` (data units) with ``labels``; the other pooled ticks hide.
+
+        The axis itself is told the same ticks (it does not draw them), so that
+        ``ax.get_xticks()`` and ``ax.get_xticklabels()`` still report what the image shows.
+        """
+        if len(locs) > len(self.labels):
+            raise ValueError(f"{len(locs)} ticks asked for, only {len(self.labels)} available")
+        self.axis.set_major_locator(FixedLocator(list(locs)))
+        self.axis.set_major_formatter(FixedFormatter(list(labels)))
+        zeros = [0.0] * len(locs)
+        across = (0.0, 1.0)
+        if self.which == "x":
+            self.marks.set_data(list(locs), zeros)
+        else:
+            self.marks.set_data(zeros, list(locs))
+        for i, text in enumerate(self.labels):
+            text.set_visible(i < len(locs))
+            if i < len(locs):
+                text.set_position((locs[i], 0.0) if self.which == "x" else (0.0, locs[i]))
+                text.set_text(labels[i])
+        for i, line in enumerate(self.grid):
+            line.set_visible(i < len(locs))
+            if i < len(locs):
+                spot = (locs[i], locs[i])
+                line.set_data(*((spot, across) if self.which == "x" else (across, spot)))
+
+    def follow(self, lo: float, hi: float, formatter) -> None:
+        """Ticks for the view ``lo``-``hi`` from the axis locator, labelled by ``formatter``."""
+        self.show(*tick_values(self.locator, formatter, lo, hi))
+
+
+def value_formatter(values, percent_max: float | None):
+    """The tick formatter the house charts give a value axis with these values."""
+    return _number_formatter(np.asarray(values, dtype=float), percent_max) or ScalarFormatter(
+        useOffset=False
+    )
+
+
+def hide_axis_ticks(ax: Axes, which: str = "both") -> None:
+    """Keep the axes' own ticks out of the static part (:class:`BlitTicks` draws them).
+
+    They turn transparent rather than being removed: the axis labels are still placed beyond
+    the (invisible) tick labels, where the house layout left room for them.
+    """
+    ax.tick_params(axis=which, color="none", labelcolor="none")
+    ax.grid(False, axis=which)
+
+
+class TickedLayout(BlitLayout):
+    """A :class:`BlitLayout` that also keeps its :class:`BlitTicks`, by axis name ("x", "y")."""
+
+    def __init__(self, figure: Figure, artists: dict, ticks: dict[str, BlitTicks]) -> None:
+        artists = dict(artists)
+        for axis_name, axis_ticks in ticks.items():
+            artists.update(axis_ticks.artists(axis_name))
+        super().__init__(figure, artists)
+        self.ticks = ticks
+
+    def fit_view(self, bars: Sequence[Rectangle] | None = None) -> None:
+        """Autoscale the axes to their visible data artists, as a fresh chart would.
+
+        For bar charts pass the visible ``bars``: their corners are then taken from their
+        numbers, where ``relim`` would measure each bar's path (about 1 ms a bar).
+        """
+        ax = self.figure.axes[0]
+        ax.set_autoscale_on(True)
+        if bars is None:
+            ax.relim(visible_only=True)
+        else:
+            corners = [
+                (x, y)
+                for bar in bars
+                for x in (bar.get_x(), bar.get_x() + bar.get_width())
+                for y in (bar.get_y(), bar.get_y() + bar.get_height())
+            ]
+            ax.ignore_existing_data_limits = True
+            ax.update_datalim(corners)
+        ax.autoscale_view()
+
+
+def value_texts(ax: Axes) -> list[Text]:
+    """Plain Texts in place of ``bar_label``'s annotations (same place, look and order).
+
+    Why: an annotation checks on every draw whether its point lies inside the axes and works
+    out its offset again, which makes it about twice as slow to draw as a Text; a bar's end
+    always lies inside these axes. Each Text sits at its bar's end (data units, set per
+    render) plus the annotation's fixed offset in points.
+    """
+    fig = ax.get_figure()
+    texts = []
+    for annotation in list(ax.texts):
+        dx, dy = annotation.xyann  # "offset points", as bar_label writes them
+        offset = ScaledTranslation(dx / 72, dy / 72, fig.dpi_scale_trans)
+        text = ax.text(*annotation.xy, annotation.get_text(), transform=ax.transData + offset)
+        text.update_from(annotation)
+        text.set_transform(ax.transData + offset)
+        annotation.remove()
+        texts.append(text)
+    return texts
+
+
+def spine_artists(ax: Axes) -> dict[str, Artist]:
+    """The visible spines, redrawn per render so that grid lines stay beneath them."""
+    return {f"spine_{side}": s for side, s in ax.spines.items() if s.get_visible()}
+
+
+def detach_ylabel(ax: Axes) -> Text:
+    """Move the y-axis label into its own Text (same place and look) so it can change per render.
+
+    Why: an ``Axis`` draws its label itself, so it would be part of the static picture. The
+    axis is drawn once here to put the label where matplotlib would, next to the widest tick
+    label the layout was fitted to.
+    """
+    fig = ax.get_figure()
+    ax.yaxis.draw(fig.canvas.get_renderer())  # places the label; the pixels are redrawn later
+    label = ax.yaxis.label
+    text = Text(*label.get_position(), label.get_text())
+    text.update_from(label)
+    text.set_rotation_mode(label.get_rotation_mode())
+    fig.add_artist(text)
+    label.set_text("")
+    return text
+
+
+def legend_rows(ax: Axes) -> list[tuple[Artist, Text]]:
+    """The (handle, text) rows of the axes' legend, laid out once, then drawn per render.
+
+    Why: a legend lays itself out again on every draw (about 13 ms here). Its rows are placed
+    top-down from the legend's upper-left anchor and all have the height of one line, so a
+    row keeps its place whatever its text; the legend is drawn once here (after the margins
+    are fixed) to place them, then removed from the axes, and its rows are kept as artists.
+    """
+    leg = ax.get_legend()
+    leg.draw(ax.get_figure().canvas.get_renderer())
+    rows = list(zip(leg.legend_handles, leg.texts, strict=True))
+    leg.remove()
+    return rows
+
+
 # ----------------------------------------------------------------------------- charts
 def _describe_change(frame: pd.DataFrame, unit: str) -> str:
     """'China's share went from 6.9% in 1992 to 33.4% in 2024; the EU27's from ...'."""
@@ -379,26 +683,101 @@ def _describe_change(frame: pd.DataFrame, unit: str) -> str:
     return "; ".join(parts)
 
 
-def _mark_gap_and_sanctions(chart: Chart, years: Sequence[int], sanctions: bool) -> None:
-    """Shade 2015 and label the two bases; optionally mark the sanction years."""
-    ax = chart.figure.axes[0]
-    lo, hi = min(years), max(years)
+def _gap_and_sanction_marks(ax: Axes) -> dict[object, list[Artist]]:
+    """Shade 2015 and label the two bases; mark the sanction years. All hidden: each chart
+    shows those inside its years (key ``"gap"`` or the sanction year)."""
     size = font_sizes(1.0)["tick"] * 0.85
     top = ax.get_xaxis_transform()
-    if lo < GAP_YEAR < hi:
-        ax.axvspan(GAP_YEAR - 0.5, GAP_YEAR + 0.5, color=LIGHT_GREY, alpha=0.8, zorder=0)
-        ax.text(GAP_YEAR - 0.7, 0.98, "COW \u2190", transform=top, ha="right", va="top",
-                fontsize=size, color=DARK_GREY)  # fmt: skip
-        ax.text(GAP_YEAR + 0.7, 0.98, "\u2192 IMF", transform=top, ha="left", va="top",
-                fontsize=size, color=DARK_GREY)  # fmt: skip
-        ax.text(GAP_YEAR, 0.02, "no data", transform=top, ha="center", va="bottom",
-                fontsize=size * 0.9, color=DARK_GREY, rotation=90)  # fmt: skip
-    if sanctions:
-        for year in SANCTION_YEARS:
-            if lo <= year <= hi:
-                ax.axvline(year, color=GREY, linestyle=":", linewidth=1.3, zorder=1)
-                ax.text(year + 0.2, 0.88, f"sanctions\n{year}", transform=top, ha="left",
-                        va="top", fontsize=size, color=DARK_GREY)  # fmt: skip
+    marks: dict[object, list[Artist]] = {
+        "gap": [
+            ax.axvspan(GAP_YEAR - 0.5, GAP_YEAR + 0.5, color=LIGHT_GREY, alpha=0.8, zorder=0),
+            ax.text(GAP_YEAR - 0.7, 0.98, "COW \u2190", transform=top, ha="right", va="top",
+                    fontsize=size, color=DARK_GREY),
+            ax.text(GAP_YEAR + 0.7, 0.98, "\u2192 IMF", transform=top, ha="left", va="top",
+                    fontsize=size, color=DARK_GREY),
+            ax.text(GAP_YEAR, 0.02, "no data", transform=top, ha="center", va="bottom",
+                    fontsize=size * 0.9, color=DARK_GREY, rotation=90),
+        ]
+    }  # fmt: skip
+    for year in SANCTION_YEARS:
+        marks[year] = [
+            ax.axvline(year, color=GREY, linestyle=":", linewidth=1.3, zorder=1),
+            ax.text(year + 0.2, 0.88, f"sanctions\n{year}", transform=top, ha="left",
+                    va="top", fontsize=size, color=DARK_GREY),
+        ]  # fmt: skip
+    for artists in marks.values():
+        for artist in artists:
+            artist.set_visible(False)
+    return marks
+
+
+def _show_marks(layout: BlitLayout, lo: int, hi: int, sanctions: bool) -> None:
+    """Show the 2015 gap if the years span it, and the sanction years inside them if asked."""
+    for i in range(4):
+        layout[f"mark_gap_{i}"].set_visible(lo < GAP_YEAR < hi)
+    for year in SANCTION_YEARS:
+        for i in range(2):
+            layout[f"mark_{year}_{i}"].set_visible(sanctions and lo <= year <= hi)
+
+
+_YEAR_FORMATTER = FuncFormatter(lambda v, _pos: f"{v:.0f}")
+
+#: Lines a pivot chart can hold: one per partner in the table.
+PIVOT_MAX_PARTNERS = len(PARTNER_NAMES)
+#: Widest y tick label that any partners, years and measure give, for percent and for USD bn
+#: axes (found by trying every partner and year range: e.g. the United Kingdom's share in
+#: 2023, Ukraine's exports in 2024). The left margin is fitted to it once per layout.
+_WIDEST_VALUE_TICK = {True: "0.05%", False: "0.0000"}
+
+
+def _build_pivot_layout(percent: bool, with_legend: bool, scale: float) -> TickedLayout:
+    """The pivot chart's figure, drawn by :func:`line_chart` as before, with what moves animated.
+
+    Static: axes, x label, legend room, margins. Animated: lines, legend rows, ticks and grid,
+    y label, title, source line, the 2015 gap and the sanction marks.
+    """
+    years = available_years()
+    names = [name(code) for code in PARTNER_NAMES][: PIVOT_MAX_PARTNERS if with_legend else 1]
+    placeholder = pd.DataFrame({n: [0.0, 1.0] for n in names}, index=[years[0], years[-1]])
+    actors = {name(code): code for code in DEFAULT_PARTNERS if name(code) in names}
+    measure = "share" if percent else "turnover"
+    chart = line_chart(
+        placeholder,
+        MEASURES[measure][1],
+        "Year",
+        MEASURES[measure][0],
+        _sources_for(years),
+        "Placeholder.",
+        colors=actors,
+        percent=100 if percent else False,
+        scale=scale,
+    )
+    fig, ax = chart.figure, chart.figure.axes[0]
+    lines = list(ax.lines)
+    marks = _gap_and_sanction_marks(ax)
+    if percent:
+        _round_percent_ticks(chart)
+    ticks = {"x": BlitTicks(ax, "x"), "y": BlitTicks(ax, "y")}
+    ax.set_yticks([0.0], labels=[_WIDEST_VALUE_TICK[percent]])  # the margin fits the widest
+    ax.set_ylim(-1, 1)
+    freeze_margins(fig)
+    rows = legend_rows(ax) if with_legend else []
+    artists: dict[str, Artist] = {
+        "title": title_artist(ax),
+        "source": source_artist(fig),
+        "ylabel": detach_ylabel(ax),
+        **spine_artists(ax),
+    }
+    hide_axis_ticks(ax)
+    for key, group in marks.items():
+        artists.update({f"mark_{key}_{i}": artist for i, artist in enumerate(group)})
+    artists.update({f"line_{i}": line for i, line in enumerate(lines)})
+    for i, (handle, text) in enumerate(rows):
+        artists[f"legend_handle_{i}"], artists[f"legend_text_{i}"] = handle, text
+    return TickedLayout(fig, artists, ticks)
+
+
+_PIVOT_LAYOUTS = LayoutCache(_build_pivot_layout, size=4)
 
 
 def pivot_chart(
@@ -413,9 +792,16 @@ def pivot_chart(
 
     The 2015 gap is shaded and labelled with the basis on each side; ``sanctions`` marks 2014
     and 2022. The description names the first and last value of each partner.
+
+    Drawn by blitting (see :mod:`utils.plotting.blit`): one layout per kind of value axis
+    (percent or USD bn) and per legend (one partner has none), so moving the year sliders or
+    changing partners only redraws lines, ticks and labels. The x axis spans the chosen years
+    and the y axis fits the chosen lines, as before; the left margin is fitted once to the
+    widest tick label any choice can give, so narrow labels leave a little more room there.
     """
     measure = _check_measure(measure)
     frame = partner_series(partners, measure, start, end)
+    font_sizes(scale)  # validates scale, as line_chart did
     years = [int(y) for y in frame.index]
     axis_label, heading = MEASURES[measure]
     is_share = measure in _SHARE_MEASURES
@@ -426,21 +812,40 @@ def pivot_chart(
         description += f"; {GAP_YEAR} is missing from both sources and left blank."
     else:
         description += "."
-    colors = {name(p): p for p in partners if p in ("CHN", "EU", "DEU", "USA")}
-    chart = line_chart(
-        frame,
-        title,
-        "Year",
-        axis_label,
-        _sources_for(years),
-        description[0].upper() + description[1:],
-        colors=colors or None,
-        percent=100 if is_share else False,
-        scale=scale,
-    )
-    _mark_gap_and_sanctions(chart, years, sanctions)
-    chart.figure.axes[0].set_ylim(bottom=0)
-    return _round_percent_ticks(chart) if is_share else chart
+    columns = list(frame.columns)
+    actors = {name(p): p for p in partners if p in ("CHN", "EU", "DEU", "USA")}
+    colors = series_colors(columns, actors or None)
+    layout = _PIVOT_LAYOUTS.get(is_share, len(columns) > 1, float(scale))
+
+    if len(frame) > 1:  # absent years (2015) become NaN, so the lines break there
+        frame = frame.reindex(pd.RangeIndex(lo, hi + 1))
+    for i in range(PIVOT_MAX_PARTNERS if len(columns) > 1 else 1):
+        shown = i < len(columns)
+        line = layout[f"line_{i}"]
+        line.set_visible(shown)
+        if shown:
+            line.set_data(frame.index.to_numpy(), frame[columns[i]].to_numpy(dtype=float))
+            line.set_color(colors[columns[i]])
+        if len(columns) > 1:
+            handle, text = layout[f"legend_handle_{i}"], layout[f"legend_text_{i}"]
+            handle.set_visible(shown)
+            text.set_visible(shown)
+            handle.set_color(colors[columns[i]] if shown else GREY)
+            text.set_text(columns[i] if shown else "")
+    _show_marks(layout, lo, hi, bool(sanctions))
+    layout["title"].set_text(title)
+    layout["source"].set_text(source_text(_sources_for(years)))
+    layout["ylabel"].set_text(axis_label)
+
+    ax = layout.figure.axes[0]
+    layout.fit_view()
+    if lo != hi:
+        pad = (hi - lo) * 0.02
+        ax.set_xlim(lo - pad, hi + pad)
+    ax.set_ylim(bottom=0)
+    layout.ticks["x"].follow(*ax.get_xlim(), _YEAR_FORMATTER)
+    layout.ticks["y"].follow(*ax.get_ylim(), value_formatter(frame, 100 if is_share else None))
+    return layout.chart(description[0].upper() + description[1:], title)
 
 
 def article_check_chart() -> Chart:
@@ -517,6 +922,60 @@ def basis_chart() -> Chart:
     return _round_percent_ticks(chart, "x")
 
 
+def _build_import_layout(flow: str, two_years: bool, scale: float) -> TickedLayout:
+    """The import-source chart drawn by :func:`bar_chart` as before, with what moves animated.
+
+    Static: axes, x label, margins (fitted to the widest partner name). Animated: bars, value
+    labels, partner names, x ticks and grid, legend rows, title, source line.
+    """
+    names = [name(code) for code in PARTNER_NAMES]
+    columns = ["1992", "2024"] if two_years else ["2024"]  # years all take the same room
+    colors = dict(
+        zip(
+            columns,
+            (PALETTE["sky_blue"], PALETTE["blue"]) if two_years else (PALETTE["blue"],),
+            strict=True,
+        )
+    )
+    what = "Russia's goods imports" if flow == "imports" else "Russia's goods exports"
+    chart = bar_chart(
+        pd.DataFrame(dict.fromkeys(columns, 1.0), index=names),
+        "Where Russia's imports came from",
+        "",
+        f"Share of {what}, %",
+        _sources_for(available_years()),
+        "Placeholder.",
+        horizontal=True,
+        colors=colors,
+        percent=100,
+        value_labels=True,
+        scale=scale,
+    )
+    fig, ax = chart.figure, chart.figure.axes[0]
+    _round_percent_ticks(chart, "x")
+    bars = [list(container) for container in ax.containers]
+    values = value_texts(ax)  # bar_label's value labels, column by column
+    ticks = {"x": BlitTicks(ax, "x"), "y": BlitTicks(ax, "y", count=len(names))}
+    freeze_margins(fig)
+    rows = legend_rows(ax) if two_years else []
+    artists: dict[str, Artist] = {
+        "title": title_artist(ax),
+        "source": source_artist(fig),
+        **spine_artists(ax),
+    }
+    hide_axis_ticks(ax)
+    for j, column in enumerate(bars):
+        for i, bar in enumerate(column):
+            artists[f"bar_{j}_{i}"] = bar
+            artists[f"value_{j}_{i}"] = values[j * len(names) + i]
+    for j, (handle, text) in enumerate(rows):
+        artists[f"legend_handle_{j}"], artists[f"legend_text_{j}"] = handle, text
+    return TickedLayout(fig, artists, ticks)
+
+
+_IMPORT_LAYOUTS = LayoutCache(_build_import_layout, size=4)
+
+
 def import_sources_chart(
     year_a: int = 2013,
     year_b: int = 2023,
@@ -524,19 +983,23 @@ def import_sources_chart(
     flow: str = "imports",
     scale: float = 1.0,
 ) -> Chart:
-    """Grouped bars: each partner's share of Russia's imports (or exports) in two years."""
+    """Grouped bars: each partner's share of Russia's imports (or exports) in two years.
+
+    Drawn by blitting (see :mod:`utils.plotting.blit`): one layout per flow and per number of
+    years (one year has no legend), so changing years or partners only redraws bars, labels
+    and ticks. The left margin fits the longest partner name in the table.
+    """
     if flow not in ("imports", "exports"):
         raise ValueError(f"flow must be 'imports' or 'exports', got {flow!r}")
     year_a, year_b = _check_year("year_a", year_a), _check_year("year_b", year_b)
     partners = _check_partners(partners)
+    font_sizes(scale)  # validates scale, as bar_chart did
     a = flow_shares(year_a, partners, flow)
     b = flow_shares(year_b, partners, flow)
     if year_a == year_b:
         frame = pd.DataFrame({str(year_a): a})
-        colors = {str(year_a): PALETTE["blue"]}
     else:
         frame = pd.DataFrame({str(year_a): a, str(year_b): b})
-        colors = {str(year_a): PALETTE["sky_blue"], str(year_b): PALETTE["blue"]}
     parts = [
         f"{partner} {a[partner]:.1f}% in {year_a}"
         + ("" if year_a == year_b else f" and {b[partner]:.1f}% in {year_b}")
@@ -551,20 +1014,31 @@ def import_sources_chart(
     )
     if year_a == year_b:
         title = title.replace(f", {year_a} vs {year_b}", f", {year_a}")
-    chart = bar_chart(
-        frame,
-        title,
-        "",
-        f"Share of {what}, %",
-        _sources_for([year_a, year_b]),
-        description,
-        horizontal=True,
-        colors=colors,
-        percent=100,
-        value_labels=True,
-        scale=scale,
+
+    layout = _IMPORT_LAYOUTS.get(flow, year_a != year_b, float(scale))
+    categories = [str(c) for c in frame.index]
+    for j, column in enumerate(frame.columns):
+        values = frame[column].to_numpy(dtype=float)
+        for i in range(PIVOT_MAX_PARTNERS):
+            bar, label = layout[f"bar_{j}_{i}"], layout[f"value_{j}_{i}"]
+            value = values[i] if i < len(values) else 0.0
+            bar.set_visible(i < len(values))
+            bar.set_width(value)
+            label.set_visible(i < len(values) and bool(np.isfinite(value)))
+            label.set_position((value, bar.get_y() + bar.get_height() / 2))
+            label.set_text(_value_label(value, 100))
+        if len(frame.columns) > 1:
+            layout[f"legend_text_{j}"].set_text(str(column))
+    layout["title"].set_text(title)
+    layout["source"].set_text(source_text(_sources_for([year_a, year_b])))
+
+    ax = layout.figure.axes[0]
+    layout.fit_view(
+        [layout[f"bar_{j}_{i}"] for j in range(frame.shape[1]) for i in range(len(categories))]
     )
-    return _round_percent_ticks(chart, "x")
+    layout.ticks["y"].show(list(range(len(categories))), categories)
+    layout.ticks["x"].follow(*ax.get_xlim(), value_formatter(frame, 100))
+    return layout.chart(description, title)
 
 
 def analogy_chart() -> Chart:

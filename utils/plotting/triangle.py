@@ -16,6 +16,7 @@ The amity scores are teaching judgements, not measurements; every chart says so.
 from __future__ import annotations
 
 import math
+import textwrap
 
 import pandas as pd
 
@@ -30,6 +31,7 @@ from utils.plotting import (
     new_chart,
     timeline_chart,
 )
+from utils.plotting.blit import BlitLayout, LayoutCache
 
 __all__ = [
     "CONTEXT_EVENTS",
@@ -100,6 +102,77 @@ def describe(
     )
 
 
+#: Figure size of the triangle diagram, and the title width (characters) at which
+#: :func:`~utils.plotting.style.new_chart` wraps a title for it.
+_TRIANGLE_SIZE = (8, 5.8)
+_TITLE_WIDTH = max(20, int(_TRIANGLE_SIZE[0] * 72 / (14 * 0.62)))
+_TRIANGLE_SOURCE = (
+    "Source: typology of Dittmer (1981), World Politics 33(4); the scores are teaching "
+    "judgements from -1 (enmity) to +1 (amity), not data."
+)
+#: Pushes each score label out from the triangle's centre (in data units).
+_LABEL_OFFSET = 0.21
+
+
+def _score_label_position(a: str, b: str) -> tuple[float, float]:
+    """Midpoint of the line a-b, pushed outwards from the triangle's centre."""
+    (x0, y0), (x1, y1) = NODE_POSITIONS[a], NODE_POSITIONS[b]
+    mx, my = (x0 + x1) / 2, (y0 + y1) / 2
+    cx, cy = 0.0, math.sqrt(3) / 6
+    dx, dy = mx - cx, my - cy
+    norm = math.hypot(dx, dy) or 1.0
+    return mx + _LABEL_OFFSET * dx / norm, my + _LABEL_OFFSET * dy / norm
+
+
+def _build_triangle_layout(scale: float, title_lines: int) -> BlitLayout:
+    """The frame (source line, margins) is static; everything inside the axes is animated.
+
+    Even the nodes and actor names, which never change, are animated: the lines must pass
+    *under* the white node circles, and animated artists are drawn after the static part.
+    ``title_lines`` is part of the key because the margin above the axes is fixed per layout.
+    """
+    sizes = font_sizes(scale)
+    fig, ax = new_chart("Strategic triangle", "", "", _TRIANGLE_SOURCE, _TRIANGLE_SIZE, scale=scale)
+    title = ax._left_title  # house titles are left titles (a private but long-standing name)
+    title.set_text("\n".join(["Strategic triangle"] * title_lines))  # margins fit its lines
+    ax.set_axis_off()
+    ax.set_xlim(-1.3, 1.3)  # with the figure size, keeps the triangle close to equilateral
+    ax.set_ylim(-0.55, 1.15)
+    artists: dict[str, object] = {}
+    for a, b in triangle.LINES:
+        (x0, y0), (x1, y1) = NODE_POSITIONS[a], NODE_POSITIONS[b]
+        (artists[f"line_{a}-{b}"],) = ax.plot([x0, x1], [y0, y1], solid_capstyle="round", zorder=1)
+    for a, b in triangle.LINES:
+        x, y = _score_label_position(a, b)
+        artists[f"score_{a}-{b}"] = ax.text(
+            x, y, "", ha="center", va="center", fontsize=sizes["tick"] * 0.9, color=DARK_GREY,
+            zorder=3,
+        )  # fmt: skip
+    artists["key"] = ax.text(
+        0.5, 0.0, "", transform=ax.transAxes, ha="center", va="bottom",
+        fontsize=sizes["tick"] * 0.8, color=DARK_GREY,
+    )  # fmt: skip
+    xs, ys = zip(*NODE_POSITIONS.values(), strict=True)
+    artists["nodes"] = ax.scatter(
+        xs, ys, s=3000 * scale**2, color=WHITE, edgecolors=DARK_GREY,
+        linewidths=1.5 * scale, zorder=4,
+    )  # fmt: skip
+    for actor, (x, y) in NODE_POSITIONS.items():
+        artists[f"name_{actor}"] = ax.text(
+            x, y, actor, ha="center", va="center", fontsize=sizes["tick"],
+            fontweight="bold", color=DARK_GREY, zorder=5,
+        )  # fmt: skip
+        artists[f"role_{actor}"] = ax.text(
+            x, y + (0.2 if y > 0 else -0.2), "", ha="center", va="center",
+            fontsize=sizes["label"], style="italic", color=DARK_GREY, zorder=5,
+        )  # fmt: skip
+    artists["title"] = title
+    return BlitLayout(fig, artists, order=tuple(artists))
+
+
+_TRIANGLE_LAYOUTS = LayoutCache(_build_triangle_layout, size=4)
+
+
 def triangle_chart(
     us_russia: float,
     us_china: float,
@@ -110,91 +183,39 @@ def triangle_chart(
 ) -> Chart:
     """Draw the triangle: nodes = actors with roles, lines styled by amity/enmity and scored.
 
-    ``label`` (e.g. a preset name such as "2014") is added to the title.
+    ``label`` (e.g. a preset name such as "2014") is added to the title. Drawn by blitting
+    (see :mod:`utils.plotting.blit`): one layout per scale, so the sliders redraw only the
+    lines and texts.
     """
     result = triangle.classify(us_russia, us_china, russia_china, neutral_band)
+    font_sizes(scale)  # refuses a scale outside 0.5-3 with new_chart's message
     scores = dict(zip(triangle.LINES, (us_russia, us_china, russia_china), strict=True))
     title = f"Strategic triangle{f' ({label})' if label else ''}: {result.kind}"
-    fig, ax = new_chart(
-        title,
-        "",
-        "",
-        "Source: typology of Dittmer (1981), World Politics 33(4); the scores are teaching "
-        "judgements from -1 (enmity) to +1 (amity), not data.",
-        (8, 5.8),
-        scale=scale,
-    )
-    sizes = font_sizes(scale)
-    ax.set_axis_off()
-    ax.set_xlim(-1.3, 1.3)  # with the figure size, keeps the triangle close to equilateral
-    ax.set_ylim(-0.55, 1.15)
+    shown_title = textwrap.fill(title, width=_TITLE_WIDTH)
+    layout = _TRIANGLE_LAYOUTS.get(float(scale), shown_title.count("\n") + 1)
     for (a, b), score in scores.items():
         kind = result.lines[f"{a}-{b}"]
         color, style, _ = LINE_STYLE[kind]
-        (x0, y0), (x1, y1) = NODE_POSITIONS[a], NODE_POSITIONS[b]
-        ax.plot(
-            [x0, x1],
-            [y0, y1],
-            color=color,
-            linestyle=style,
-            linewidth=(1.5 + 5 * abs(score)) * scale,
-            solid_capstyle="round",
-            zorder=1,
-        )
-        mx, my = (x0 + x1) / 2, (y0 + y1) / 2
-        # push the score label outwards from the triangle's centre
-        cx, cy = 0.0, math.sqrt(3) / 6
-        dx, dy = mx - cx, my - cy
-        norm = math.hypot(dx, dy) or 1.0
-        ax.text(
-            mx + 0.21 * dx / norm,
-            my + 0.21 * dy / norm,
-            f"{a}-{b}\n{score:+.1f} ({kind.split(' ')[0]})",
-            ha="center",
-            va="center",
-            fontsize=sizes["tick"] * 0.9,
-            color=DARK_GREY,
-            zorder=3,
-        )
-    for actor, (x, y) in NODE_POSITIONS.items():
-        ax.scatter(
-            [x], [y], s=3000 * scale**2, color=WHITE, edgecolors=DARK_GREY,
-            linewidths=1.5 * scale, zorder=4,
-        )  # fmt: skip
-        ax.text(
-            x, y, actor, ha="center", va="center", fontsize=sizes["tick"],
-            fontweight="bold", color=DARK_GREY, zorder=5,
-        )  # fmt: skip
-        ax.text(
-            x,
-            y + (0.2 if y > 0 else -0.2),
-            result.roles[actor],
-            ha="center",
-            va="center",
-            fontsize=sizes["label"],
-            style="italic",
-            color=DARK_GREY,
-            zorder=5,
-        )
-    ax.text(
-        0.5,
-        0.0,
+        line = layout[f"line_{a}-{b}"]
+        line.set_color(color)
+        line.set_linestyle(style)
+        line.set_linewidth((1.5 + 5 * abs(score)) * float(scale))
+        layout[f"score_{a}-{b}"].set_text(f"{a}-{b}\n{score:+.1f} ({kind.split(' ')[0]})")
+    for actor in NODE_POSITIONS:
+        layout[f"role_{actor}"].set_text(result.roles[actor])
+    layout["key"].set_text(
         f"solid: amity (above +{neutral_band:.2f})   dashed: enmity (below -{neutral_band:.2f})"
         f"\ndotted: lukewarm (within ±{neutral_band:.2f}), counted as enmity   "
-        "width: strength of feeling",
-        transform=ax.transAxes,
-        ha="center",
-        va="bottom",
-        fontsize=sizes["tick"] * 0.8,
-        color=DARK_GREY,
+        "width: strength of feeling"
     )
+    layout["title"].set_text(shown_title)
     description = describe(us_russia, us_china, russia_china, neutral_band)
     if result.neutral_lines:
         description = description.rstrip(".") + (
             f" ({', '.join(result.neutral_lines)} within ±{neutral_band:.2f} of zero, counted "
             "as enmity)."
         )
-    return Chart(fig, description=description, title=title)
+    return layout.chart(description, title)
 
 
 def context_events() -> pd.DataFrame:

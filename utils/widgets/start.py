@@ -12,11 +12,12 @@ from functools import lru_cache
 import numpy as np
 import pandas as pd
 
-from utils import claims, data, indicators
-from utils.plotting import Chart, bar_chart, line_chart
+from utils import claims
+from utils.plotting import Chart
+from utils.plotting import start as charts
+from utils.plotting.start import PARTNER_NAMES
 from utils.widgets.core import LiveView, dropdown, int_slider, register
 
-PARTNER_NAMES = {"CHN": "China", "EU": "the EU (27)", "DEU": "Germany", "USA": "the United States"}
 VERDICT_ORDER = (
     "supported",
     "partly supported",
@@ -25,15 +26,9 @@ VERDICT_ORDER = (
 )
 
 
-@lru_cache(maxsize=1)
 def _shares() -> pd.DataFrame:
-    trade = data.load("russia_trade_by_partner")
-    return indicators.partner_shares(trade, list(PARTNER_NAMES))
-
-
-def _trade_sources() -> str:
-    trade = data.load("russia_trade_by_partner")
-    return data.source_line(*sorted(trade["source_id"].unique()))
+    """Shares of the partners, read once per kernel (the chart draws from the same table)."""
+    return charts.partner_shares()
 
 
 def share_in_year(partner: str, year: int) -> float | None:
@@ -59,22 +54,11 @@ def render_first_look(partner: str = "CHN", year: int = 2013) -> tuple[Chart, st
     """A share-of-trade line with the chosen year marked, and the value in words."""
     share = share_in_year(partner, year)
     name = PARTNER_NAMES[partner]
-    series = _shares()[[partner]].rename(columns={partner: name})
     if share is None:
         sentence = f"There is no figure for {year} in our data (see lesson 02 on the gap)."
     else:
         sentence = f"In {year}, {name} accounted for {share:.1%} of Russia's goods trade."
-    chart = line_chart(
-        series,
-        f"{name[0].upper() + name[1:]}: share of Russia's goods trade",
-        "Year",
-        "Share of exports + imports",
-        _trade_sources(),
-        sentence,
-        colors={name: partner},
-        percent=True,
-        hlines=[(share, f"{year}")] if share is not None else None,
-    )
+    chart = charts.first_look_chart(partner, year, share, sentence)
     return chart, sentence
 
 
@@ -112,30 +96,29 @@ def ledger_table(lesson: str | None = None) -> pd.DataFrame:
 
 def verdict_counts(lesson: str = "all") -> pd.Series:
     """How many claims got each verdict (all lessons, or one)."""
-    table = ledger_table(None if lesson == "all" else lesson)
+    return _count_verdicts(ledger_table(None if lesson == "all" else lesson))
+
+
+def _count_verdicts(table: pd.DataFrame) -> pd.Series:
     return table["verdict"].value_counts().reindex(list(VERDICT_ORDER), fill_value=0)
 
 
+@lru_cache(maxsize=1)
+def _most_claims_per_verdict() -> int:
+    """The longest bar any lesson (or all of them) can have: the chart's fixed count axis."""
+    return int(verdict_counts("all").max())
+
+
 def render_ledger(lesson: str = "all") -> tuple[Chart, str]:
-    counts = verdict_counts(lesson)
+    table = ledger_table(None if lesson == "all" else lesson)  # one filter for chart and list
+    counts = _count_verdicts(table)
     scope = "all lessons" if lesson == "all" else f"lesson {lesson}"
     sentence = (
         f"For {scope}, {counts['supported']} claims are supported, "
         f"{counts['partly supported']} partly supported, {counts['not supported']} not "
         f"supported and {counts['not checkable with our data']} not checkable with our data."
     )
-    chart = bar_chart(
-        counts,
-        f"Verdicts on the article's claims ({scope})",
-        "Verdict",
-        "Number of claims",
-        "Claims ledger (data/claims.csv) judged by utils.claims from the datasets in data/",
-        sentence,
-        horizontal=True,
-        colors="blue",
-        value_labels=True,
-    )
-    table = ledger_table(None if lesson == "all" else lesson)
+    chart = charts.verdict_chart(counts, scope, sentence, _most_claims_per_verdict())
     rows = "".join(
         f"<li><b>{cid}</b> ({row.verdict}): {row.claim}</li>" for cid, row in table.iterrows()
     )
