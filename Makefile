@@ -62,7 +62,7 @@ html: setup
 	$(BIN)/python -m utils.notebook_tools html $(NOTEBOOKS) --out build/html
 
 bench: setup
-	$(BIN)/python -m utils.bench --out docs/benchmark.md
+	$(BIN)/python -m utils.bench --time-make-test --out docs/benchmark.md
 
 # Refresh the lock file from the newest versions the bounds in pyproject.toml allow.
 lock:

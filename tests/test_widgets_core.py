@@ -6,6 +6,7 @@ import base64
 import doctest
 import gc
 import weakref
+from pathlib import Path
 from unittest import mock
 
 import ipywidgets as widgets
@@ -321,3 +322,40 @@ def test_bench_percentile_and_report(tmp_path):
     markdown = (tmp_path / "bench.md").read_text()
     assert "**FAIL** (2 of 4 rows failed)" in markdown
     assert "| widget | w:y | p95 latency | 80.0 | ms | 100.0 | pass |  |" in markdown
+
+
+@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="needs Linux /proc")
+def test_bench_kernel_memory_is_the_kernels_own_not_the_benchmarks(tmp_path):
+    """A kernel forked from a big process must not report that process's size as its peak.
+
+    (``ru_maxrss`` does exactly that after fork + exec on Linux; the probe reads ``VmHWM``.)
+    """
+    import nbformat
+    import numpy as np
+
+    from utils.bench import run_notebook
+
+    def notebook(name: str, source: str) -> Path:
+        nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(source)])
+        nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3"}
+        path = tmp_path / name
+        nbformat.write(nb, path)
+        return path
+
+    ballast = np.ones(400 * 2**20 // 8)  # 400 MB held by this (the benchmarking) process
+    _, small = run_notebook(notebook("small.ipynb", "x = 1"))
+    _, big = run_notebook(notebook("big.ipynb", "import numpy as np\nx = np.ones(25 * 2**20)"))
+    del ballast
+    assert small < 200, f"a one-line kernel reported {small:.0f} MB"
+    assert 180 <= big - small <= 260, f"a kernel holding 200 MB more reported +{big - small:.0f} MB"
+
+
+def test_bench_times_the_test_suite_and_reports_a_failing_one():
+    from utils.bench import bench_make_test
+
+    (ok,) = bench_make_test(("sleep", "0.3"))
+    assert (ok.kind, ok.name, ok.status, ok.note) == ("suite", "sleep 0.3", "info", "warm .venv")
+    assert 0.3 <= ok.value < 5
+    (bad,) = bench_make_test(("sh", "-c", "echo tests failed; exit 3"))
+    assert bad.status == "error" and bad.value is None
+    assert bad.note == "exit code 3: tests failed"

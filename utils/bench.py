@@ -14,7 +14,7 @@ What is measured
 ----------------
 * **Notebook wall time**: executing a notebook with nbclient in a fresh kernel, kernel start
   included. The notebook file is never modified: a copy in memory gets one extra final cell
-  that reports the kernel's peak resident memory, ``resource.getrusage(RUSAGE_SELF).ru_maxrss``
+  that reports the kernel's peak resident memory, ``VmHWM`` from ``/proc/self/status``
   (kilobytes on Linux).
 * **Widget latency**: every builder in :data:`utils.widgets.core.REGISTRY` (filled by importing
   the ``utils.widgets.<topic>`` modules found with :mod:`pkgutil`) is built, then each control
@@ -25,6 +25,8 @@ What is measured
   exceeds CPU time, which tells a slow render from a loaded computer).
 * **Import time** of ``utils``, ``utils.plotting`` and ``utils.widgets`` in fresh interpreters.
 * **Baseline**: a bare matplotlib plot drawn to PNG, as a yardstick for the machine's speed.
+* **Test suite** (``--time-make-test``, used by ``make bench``): wall time of ``make test`` from
+  a warm ``.venv``.
 """
 
 from __future__ import annotations
@@ -50,9 +52,19 @@ NOTEBOOK_BUDGET_S = 8.0
 WIDGET_P95_BUDGET_MS = 100.0
 MEMORY_BUDGET_MB = 250.0
 
+#: Peak resident memory of the kernel process itself. ``VmHWM`` in /proc/self/status is the
+#: high-water mark of this process's own memory. ``ru_maxrss`` is not used on Linux: a process
+#: started by fork + exec inherits its parent's peak there, so every kernel would report the
+#: size of the benchmark process that launched it (that is how an earlier version of this
+#: script reported ~220 MB for kernels that peaked near 140 MB).
 _MEMORY_CELL = (
     "import json as _j, resource as _r\n"
-    "print('__BENCH__' + _j.dumps({'maxrss_kb': _r.getrusage(_r.RUSAGE_SELF).ru_maxrss}))"
+    "try:\n"
+    "    _st = open('/proc/self/status').read().splitlines()\n"
+    "    _kb = next(int(l.split()[1]) for l in _st if l.startswith('VmHWM:'))\n"
+    "except (OSError, StopIteration):\n"
+    "    _kb = _r.getrusage(_r.RUSAGE_SELF).ru_maxrss\n"
+    "print('__BENCH__' + _j.dumps({'maxrss_kb': _kb}))"
 )
 
 
@@ -360,6 +372,25 @@ def bench_imports() -> list[Row]:
     ]
 
 
+# ----------------------------------------------------------------------------- test suite
+def bench_make_test(command: Sequence[str] = ("make", "test")) -> list[Row]:
+    """Wall time of the whole test suite (``make test``) with ``.venv`` already set up.
+
+    ``make setup`` runs first (untimed) so the measurement starts from a warm ``.venv``, as the
+    budget table asks. A failing suite is reported as an error row with its exit code.
+    """
+    subprocess.run(["make", "setup"], cwd=REPO, check=True, capture_output=True)
+    start = time.perf_counter()
+    proc = subprocess.run(list(command), cwd=REPO, capture_output=True, text=True)
+    seconds = time.perf_counter() - start
+    name = " ".join(command)
+    if proc.returncode:
+        tail = (proc.stdout + proc.stderr).strip().splitlines()[-1:] or [""]
+        note = f"exit code {proc.returncode}: {tail[0][:120]}"
+        return [Row("suite", name, "wall time", None, "s", None, note)]
+    return [Row("suite", name, "wall time", seconds, "s", None, "warm .venv")]
+
+
 # ----------------------------------------------------------------------------- report
 def _fmt(value: float | None) -> str:
     if value is None:
@@ -434,6 +465,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--no-fail", action="store_true", help="always exit 0")
     parser.add_argument("--skip-notebooks", action="store_true")
     parser.add_argument("--skip-widgets", action="store_true")
+    parser.add_argument(
+        "--time-make-test",
+        action="store_true",
+        help="also time the full `make test` from a warm .venv (adds several minutes)",
+    )
     args = parser.parse_args(argv)
     if args.changes < 1:
         parser.error(f"--changes must be at least 1, got {args.changes}")
@@ -448,6 +484,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if not notebooks:
             print(f"no notebooks match {args.notebooks}", file=sys.stderr)
         rows += bench_notebooks(notebooks, args.timeout)
+    if args.time_make_test:
+        rows += bench_make_test()
     csv_path = write_report(rows, args.out)
     for row in rows:
         print(
