@@ -38,3 +38,26 @@ def assert_renders_are_stateless(
     for setting, a, b in zip(settings, in_sequence, fresh, strict=True):
         assert a == b, f"render of {dict(setting)} depends on what was drawn before it"
     assert len(set(in_sequence)) > 1, "every setting gave the same image"
+
+
+def plain_matplotlib_png(chart: RenderedChart) -> bytes:
+    """Redraw ``chart``'s state with plain matplotlib: the static figure, then its animated artists.
+
+    A plain ``FigureCanvasAgg`` has none of the house renderer's caches, so comparing its PNG
+    with ``chart.png`` checks both the glyph caches and the stored background. The layout is
+    left on the plain canvas, so the caches are cleared afterwards.
+    """
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    from utils.plotting.style import _encode_png
+
+    layout = chart.layout
+    assert layout is not None, "blitted charts must come from BlitLayout.chart"
+    canvas = FigureCanvasAgg(layout.figure)
+    canvas.draw()
+    for name in layout.order:
+        if layout[name].get_visible():
+            layout[name].draw(canvas.get_renderer())
+    png = _encode_png(canvas)
+    clear_layouts()
+    return png

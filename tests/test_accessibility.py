@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from blit_checks import plain_matplotlib_png
 
 from utils.plotting import ALLOWED_COLORS, palette_colors_in
 from utils.widgets.core import REGISTRY, discover_widgets
@@ -39,20 +40,11 @@ def test_fast_renderer_draws_exactly_what_matplotlib_draws(key):
     """
     from matplotlib.backends.backend_agg import FigureCanvasAgg
 
-    from utils.plotting.blit import RenderedChart, clear_layouts
-    from utils.plotting.style import _encode_png
+    from utils.plotting.blit import RenderedChart
 
     chart = REGISTRY[key]().last_chart
     if isinstance(chart, RenderedChart):
-        assert chart.layout is not None, "blitted charts must come from BlitLayout.chart"
-        layout = chart.layout
-        canvas = FigureCanvasAgg(layout.figure)  # a plain matplotlib canvas, no caches
-        canvas.draw()
-        for name in layout.order:
-            if layout[name].get_visible():
-                layout[name].draw(canvas.get_renderer())
-        assert _encode_png(canvas) == chart.png
-        clear_layouts()  # the layout now draws on a plain canvas: build afresh next time
+        assert plain_matplotlib_png(chart) == chart.png
         return
     cold, warm = chart.to_png(), chart.to_png()
     FigureCanvasAgg(chart.figure)  # a plain matplotlib canvas, no caches

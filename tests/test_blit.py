@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from blit_checks import assert_renders_are_stateless
-from matplotlib.backends.backend_agg import FigureCanvasAgg
+from blit_checks import assert_renders_are_stateless, plain_matplotlib_png
 
 from utils.plotting.blit import BlitLayout, LayoutCache, RenderedChart, clear_layouts
 from utils.plotting.style import PALETTE, Chart, new_chart
@@ -71,17 +70,8 @@ def test_same_state_gives_the_same_bytes_and_to_png_returns_them():
 
 def test_blitted_image_equals_a_plain_matplotlib_draw_of_the_same_state():
     """Static part drawn by matplotlib, then the animated artists: exactly what we blit."""
-    from utils.plotting.style import _encode_png
-
     chart = _chart(4.0, "same")
-    layout = chart.layout
-    canvas = FigureCanvasAgg(layout.figure)
-    canvas.draw()
-    for name in layout.order:
-        if layout[name].get_visible():
-            layout[name].draw(canvas.get_renderer())
-    assert _encode_png(canvas) == chart.png
-    clear_layouts()
+    assert plain_matplotlib_png(chart) == chart.png
 
 
 def test_cache_builds_once_per_key_evicts_oldest_and_rebuilds_cleared_figures():

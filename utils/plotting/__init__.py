@@ -553,6 +553,12 @@ def stacked_area(
     _format_year_axis(ax, x)
     _format_value_axis(ax.yaxis, frame.sum(axis=1).to_numpy(), percent_max)
     ax.set_ylim(bottom=0)
+    _stack_legend(ax, scale)
+    return Chart(fig, description=description, title=title)
+
+
+def _stack_legend(ax, scale: float = 1.0) -> None:
+    """Legend right of a stacked chart, in reverse order so it reads like the stack (top first)."""
     handles, labels = ax.get_legend_handles_labels()
     if handles:
         ax.legend(
@@ -564,7 +570,6 @@ def stacked_area(
             fontsize=font_sizes(scale)["legend"],
             labelcolor=DARK_GREY,
         )
-    return Chart(fig, description=description, title=title)
 
 
 # ----------------------------------------------------------------------------- timeline

@@ -45,6 +45,7 @@ from utils.plotting import (
     _format_value_axis,
     _format_year_axis,
     _number_formatter,
+    _stack_legend,
     bar_chart,
     font_sizes,
     legend,
@@ -381,16 +382,7 @@ def _build_suppliers_layout(measure: str, first: int, last: int, scale: float) -
         ax.set_ylim(0, tallest * _HEADROOM)
         ax.yaxis.set_major_formatter(_volume_formatter(tallest))
         artists["value_axis"] = ax.yaxis
-    handles, labels = ax.get_legend_handles_labels()
-    ax.legend(
-        handles[::-1],
-        labels[::-1],
-        frameon=False,
-        loc="upper left",
-        bbox_to_anchor=(1.0, 1.0),
-        fontsize=font_sizes(scale)["legend"],
-        labelcolor=DARK_GREY,
-    )
+    _stack_legend(ax, scale)
     artists["left_spine"] = ax.spines["left"]
     artists["bottom_spine"] = ax.spines["bottom"]
     artists["title"] = _title_artist(ax)
