@@ -33,7 +33,7 @@ from utils.plotting import (
     timeline_chart,
 )
 from utils.plotting.blit import LayoutCache
-from utils.plotting.trade import (
+from utils.plotting.blit_parts import (
     BlitTicks,
     TickedLayout,
     freeze_margins,
