@@ -41,16 +41,6 @@ def freeze_margins(fig: Figure) -> None:
         fig.set_layout_engine("none")
 
 
-def title_artist(ax: Axes) -> Text:
-    """The left-aligned title that :func:`~utils.plotting.style.new_chart` sets."""
-    return ax._left_title  # matplotlib keeps left/centre/right titles as separate Texts
-
-
-def source_artist(fig: Figure) -> Text:
-    """The source line (the figure text with gid ``source``)."""
-    return next(t for t in fig.texts if t.get_gid() == "source")
-
-
 def tick_values(locator, formatter, lo: float, hi: float) -> tuple[list[float], list[str]]:
     """Tick positions and labels that an axis with this locator and formatter shows on lo-hi.
 

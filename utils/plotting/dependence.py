@@ -39,10 +39,10 @@ from utils.plotting.blit_parts import (
     freeze_margins,
     hide_axis_ticks,
     spine_artists,
-    title_artist,
     value_formatter,
     value_texts,
 )
+from utils.plotting.style import title_artist
 
 #: Partners of Russia that do not overlap: the EU27 as one bloc (its members DEU, FRA, ITA and
 #: NLD are left out, they are inside it) plus the single countries outside the EU.

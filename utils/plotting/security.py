@@ -29,7 +29,7 @@ import numpy as np
 import pandas as pd
 from matplotlib.artist import Artist
 from matplotlib.collections import PathCollection, PolyCollection
-from matplotlib.text import Annotation, Text
+from matplotlib.text import Annotation
 from matplotlib.ticker import FixedLocator, Formatter, FuncFormatter, ScalarFormatter
 from matplotlib.transforms import ScaledTranslation
 
@@ -52,6 +52,7 @@ from utils.plotting import (
     new_chart,
 )
 from utils.plotting.blit import BlitLayout, LayoutCache, RenderedChart
+from utils.plotting.style import source_artist, title_artist
 
 __all__ = [
     "ALL",
@@ -385,7 +386,7 @@ def _build_suppliers_layout(measure: str, first: int, last: int, scale: float) -
     _stack_legend(ax, scale)
     artists["left_spine"] = ax.spines["left"]
     artists["bottom_spine"] = ax.spines["bottom"]
-    artists["title"] = _title_artist(ax)
+    artists["title"] = title_artist(ax)
     return BlitLayout(fig, artists)
 
 
@@ -601,11 +602,6 @@ def _checked_scale(scale: object) -> float:
     return float(scale)
 
 
-def _title_artist(ax) -> Text:
-    """The title text of a house chart: :func:`new_chart` puts it on the left title slot."""
-    return ax._left_title
-
-
 def _events_title(view: str, first: int, last: int) -> str:
     if view == "map":
         return f"Where the joint events took place, {first}-{last} (schematic)"
@@ -615,10 +611,6 @@ def _events_title(view: str, first: int, last: int) -> str:
 def _all_sources_line() -> str:
     """The longest possible source line of an events chart: layouts leave room for it."""
     return data.source_line(*sorted(set(exercises()["source_id"])))
-
-
-def _source_artist(figure) -> Text:
-    return next(t for t in figure.texts if t.get_gid() == "source")
 
 
 def _set_title_and_source(layout: BlitLayout, title: str, source: str, width: float) -> None:
@@ -738,7 +730,7 @@ def _build_timeline_layout(scale: float, first: int, last: int) -> BlitLayout:
     label_px = max(len(r) for r in REGION_ORDER) * label_size * 0.6 * DPI / 72 + 10
     gutter = (end - start) * label_px / max(ax.bbox.width - label_px, 1.0)
     ax.set_xlim(start - gutter, end)
-    artists |= {"title": _title_artist(ax), "source": _source_artist(fig)}
+    artists |= {"title": title_artist(ax), "source": source_artist(fig)}
     return BlitLayout(fig, artists)
 
 
@@ -870,7 +862,7 @@ def _build_map_layout(scale: float, frame: tuple, counts: int) -> BlitLayout:
     legend(ax, scale, title="Event type", title_fontsize=sizes["legend"])
     ax.set_xlim(*extent[:2])
     ax.set_ylim(*extent[2:])
-    artists |= {"title": _title_artist(ax), "source": _source_artist(fig)}
+    artists |= {"title": title_artist(ax), "source": source_artist(fig)}
     return BlitLayout(fig, artists)
 
 
@@ -940,7 +932,7 @@ def _build_no_events_layout(scale: float) -> BlitLayout:
         0.5, 0.5, "", transform=ax.transAxes, ha="center", va="center",
         fontsize=font_sizes(scale)["label"], color=DARK_GREY,
     )  # fmt: skip
-    return BlitLayout(fig, {"title": _title_artist(ax), "message": message})
+    return BlitLayout(fig, {"title": title_artist(ax), "message": message})
 
 
 _NO_EVENTS_LAYOUTS = LayoutCache(_build_no_events_layout, size=2)

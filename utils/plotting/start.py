@@ -26,12 +26,11 @@ from functools import lru_cache
 
 import numpy as np
 import pandas as pd
-from matplotlib.axes import Axes
-from matplotlib.text import Text
 
 from utils import data, indicators
 from utils.plotting import _value_label, actor_color, bar_chart, line_chart
 from utils.plotting.blit import BlitLayout, LayoutCache, RenderedChart
+from utils.plotting.style import title_artist
 
 __all__ = [
     "PARTNER_NAMES",
@@ -47,12 +46,6 @@ PARTNER_NAMES = {"CHN": "China", "EU": "the EU (27)", "DEU": "Germany", "USA": "
 _TOP_MARGIN = 0.05
 #: Room beyond the longest possible verdict bar for its count label (as ``bar_chart`` leaves).
 _BAR_LABEL_MARGIN = 0.1
-
-
-def _title_artist(ax: Axes) -> Text:
-    """The Text of a house chart's title. House titles are left-aligned (``loc="left"``), and
-    matplotlib keeps a left title in its own artist (a private but long-standing name)."""
-    return ax._left_title
 
 
 # ----------------------------------------------------------------------------- first look
@@ -115,7 +108,7 @@ def _build_first_look() -> BlitLayout:
         "year_line": year_line,
         "share": line,
         "year_label": year_label,
-        "title": _title_artist(ax),
+        "title": title_artist(ax),
     }
     return BlitLayout(chart.figure, artists, order=tuple(artists))
 
@@ -182,7 +175,7 @@ def _build_verdicts(categories: tuple[str, ...], axis_max: int) -> BlitLayout:
         artists[f"bar_{i}"] = bar
     for i, label in enumerate(ax.texts):
         artists[f"count_{i}"] = label
-    artists["title"] = _title_artist(ax)
+    artists["title"] = title_artist(ax)
     return BlitLayout(chart.figure, artists, order=tuple(artists))
 
 

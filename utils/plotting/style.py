@@ -75,7 +75,9 @@ __all__ = [
     "series_colors",
     "show",
     "source_text",
+    "source_artist",
     "style_axes",
+    "title_artist",
     "to_hex",
 ]
 
@@ -477,6 +479,21 @@ def new_chart(
         gid="source",
     )
     return fig, ax
+
+
+def title_artist(ax: Axes):
+    """The ``Text`` of a house chart's title (for charts that change it in place).
+
+    :func:`new_chart` sets a left-aligned title, and matplotlib keeps a left title in its own
+    artist, ``Axes._left_title``: a private but long-standing name (also used by
+    :class:`HouseLayout`), so it is read in this one place.
+    """
+    return ax._left_title
+
+
+def source_artist(fig: Figure):
+    """The ``Text`` of a house chart's source line (the figure text with gid ``source``)."""
+    return next(t for t in fig.texts if t.get_gid() == "source")
 
 
 def _text_width(renderer, text: str, prop: FontProperties, dpi: float) -> float:

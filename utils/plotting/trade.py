@@ -63,12 +63,11 @@ from utils.plotting.blit_parts import (
     freeze_margins,
     hide_axis_ticks,
     legend_rows,
-    source_artist,
     spine_artists,
-    title_artist,
     value_formatter,
     value_texts,
 )
+from utils.plotting.style import source_artist, title_artist
 
 TABLE = "russia_trade_by_partner"
 

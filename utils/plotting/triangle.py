@@ -32,6 +32,7 @@ from utils.plotting import (
     timeline_chart,
 )
 from utils.plotting.blit import BlitLayout, LayoutCache
+from utils.plotting.style import title_artist
 
 __all__ = [
     "CONTEXT_EVENTS",
@@ -133,7 +134,7 @@ def _build_triangle_layout(scale: float, title_lines: int) -> BlitLayout:
     """
     sizes = font_sizes(scale)
     fig, ax = new_chart("Strategic triangle", "", "", _TRIANGLE_SOURCE, _TRIANGLE_SIZE, scale=scale)
-    title = ax._left_title  # house titles are left titles (a private but long-standing name)
+    title = title_artist(ax)
     title.set_text("\n".join(["Strategic triangle"] * title_lines))  # margins fit its lines
     ax.set_axis_off()
     ax.set_xlim(-1.3, 1.3)  # with the figure size, keeps the triangle close to equilateral
