@@ -118,7 +118,7 @@ def test_timeline_markers_are_the_selected_events():
     assert row == sec.REGION_ORDER.index("Baltic Sea") == 1
     assert 2017.5 < x < 2017.6
     ax = baltic.figure.axes[0]
-    assert ax._left_title.get_text() == "Joint Russian-Chinese exercises and patrols, 2017-2017"
+    assert ax._left_title.get_text() == "Joint Russian-Chinese exercises and patrols, 2017"
     assert not [t for t in ax.texts if t.get_text().startswith("First joint")]
 
 
@@ -142,3 +142,12 @@ def test_no_events_chart_shows_the_message_and_view():
     assert ax._left_title.get_text() == "Schematic map: no joint events to show"
     assert [t.get_text() for t in ax.texts] == ["Nothing matches: widen a filter."]
     assert chart.description == "Nothing matches: widen a filter."
+
+
+def test_a_single_year_is_named_once_in_title_and_summary():
+    events = sec.filter_exercises(region="Baltic Sea")
+    assert sorted(set(events["year"])) == [2017]
+    chart, _ = sec.exercise_map_chart(events)
+    assert chart.title == "Where the joint events took place, 2017 (schematic)"
+    assert sec.exercise_summary(events).endswith("in 1 region, 2017.")
+    assert sec.year_span(2005, 2020) == "2005-2020"

@@ -174,3 +174,17 @@ def test_exposure_bars_and_highlight():
     assert colours[chosen] == ACTOR_COLORS["CHN"]
     assert {c for i, c in enumerate(colours) if i != chosen} == {GREY}
     assert layout[f"value_{chosen}"].get_text() == "25.5%"
+
+
+def test_import_sources_leaves_out_value_labels_only_when_they_would_overlap():
+    def value_labels(chart):
+        layout = chart.layout
+        return [layout[f"value_{j}_{i}"] for j in range(2) for i in range(len(ALL_PARTNERS))]
+
+    crowded = tc.import_sources_chart(2013, 2023, tuple(ALL_PARTNERS))
+    assert not any(label.get_visible() for label in value_labels(crowded))
+    assert "South Korea 3.3% in 2013 and 3.0% in 2023" in crowded.description  # caption keeps all
+    eight = tc.import_sources_chart(2013, 2023, tuple(ALL_PARTNERS[:8]))
+    visible = [label for label in value_labels(eight) if label.get_visible()]
+    assert len(visible) == 16 == tc.MAX_LABELLED_BARS
+    assert "45.2%" in {label.get_text() for label in visible}  # China's 2023 share of imports

@@ -151,7 +151,7 @@ def test_exercise_summary_sentence():
         "26 joint events (24 exercises, 2 air patrols) in 15 regions, 2005-2020."
     )
     one = sec.filter_exercises(region="Baltic Sea")
-    assert sec.exercise_summary(one) == "1 joint event (1 exercise) in 1 region, 2017-2017."
+    assert sec.exercise_summary(one) == "1 joint event (1 exercise) in 1 region, 2017."
 
 
 def test_timeline_chart_marks_the_2019_patrol_and_west_east_spread():

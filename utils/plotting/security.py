@@ -81,6 +81,7 @@ __all__ = [
     "supplier_shares",
     "suppliers_chart",
     "transfers_chart",
+    "year_span",
 ]
 
 #: One sentence on what a TIV is and is not (printed in the lesson, used in chart labels).
@@ -531,6 +532,15 @@ def filter_exercises(
     return chosen.reset_index(drop=True)
 
 
+def year_span(first: int, last: int) -> str:
+    """'2005-2020' for a span of years, or just '2017' when it is one year.
+
+    >>> year_span(2005, 2020), year_span(2017, 2017)
+    ('2005-2020', '2017')
+    """
+    return f"{first}" if first == last else f"{first}-{last}"
+
+
 def exercise_summary(events: pd.DataFrame) -> str:
     """One sentence counting the events by type and region, e.g. for the widget's note."""
     if events.empty:
@@ -544,7 +554,7 @@ def exercise_summary(events: pd.DataFrame) -> str:
     noun = "event" if len(events) == 1 else "events"
     return (
         f"{len(events)} joint {noun} ({', '.join(parts)}) in {regions} "
-        f"region{'s' if regions != 1 else ''}, {first}-{last}."
+        f"region{'s' if regions != 1 else ''}, {year_span(first, last)}."
     )
 
 
@@ -604,8 +614,8 @@ def _checked_scale(scale: object) -> float:
 
 def _events_title(view: str, first: int, last: int) -> str:
     if view == "map":
-        return f"Where the joint events took place, {first}-{last} (schematic)"
-    return f"Joint Russian-Chinese exercises and patrols, {first}-{last}"
+        return f"Where the joint events took place, {year_span(first, last)} (schematic)"
+    return f"Joint Russian-Chinese exercises and patrols, {year_span(first, last)}"
 
 
 def _all_sources_line() -> str:

@@ -711,6 +711,11 @@ def _build_import_layout(flow: str, two_years: bool, scale: float) -> TickedLayo
 _IMPORT_LAYOUTS = LayoutCache(_build_import_layout, size=4)
 
 
+#: Most bars of the import-source chart that carry a value label (16: e.g. eight partners in
+#: two years); beyond that, at the chart's fixed height, neighbouring labels overlap.
+MAX_LABELLED_BARS = 16
+
+
 def import_sources_chart(
     year_a: int = 2013,
     year_b: int = 2023,
@@ -722,7 +727,9 @@ def import_sources_chart(
 
     Drawn by blitting (see :mod:`utils.plotting.blit`): one layout per flow and per number of
     years (one year has no legend), so changing years or partners only redraws bars, labels
-    and ticks. The left margin fits the longest partner name in the table.
+    and ticks. The left margin fits the longest partner name in the table. With more than
+    :data:`MAX_LABELLED_BARS` bars the value labels would overlap, so they are left out; the
+    description (the caption) still gives every value.
     """
     if flow not in ("imports", "exports"):
         raise ValueError(f"flow must be 'imports' or 'exports', got {flow!r}")
@@ -752,6 +759,7 @@ def import_sources_chart(
 
     layout = _IMPORT_LAYOUTS.get(flow, year_a != year_b, float(scale))
     categories = [str(c) for c in frame.index]
+    labelled = frame.size <= MAX_LABELLED_BARS
     for j, column in enumerate(frame.columns):
         values = frame[column].to_numpy(dtype=float)
         for i in range(PIVOT_MAX_PARTNERS):
@@ -759,7 +767,7 @@ def import_sources_chart(
             value = values[i] if i < len(values) else 0.0
             bar.set_visible(i < len(values))
             bar.set_width(value)
-            label.set_visible(i < len(values) and bool(np.isfinite(value)))
+            label.set_visible(labelled and i < len(values) and bool(np.isfinite(value)))
             label.set_position((value, bar.get_y() + bar.get_height() / 2))
             label.set_text(_value_label(value, 100))
         if len(frame.columns) > 1:
