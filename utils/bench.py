@@ -214,6 +214,11 @@ def _option_values(control) -> list:
     return [o[1] if isinstance(o, tuple) and len(o) == 2 else o for o in control.options]
 
 
+def _unmeasured(label: str, why: str) -> Row:
+    """An error row for a control whose latency could not be measured, saying why."""
+    return Row("widget", label, "p95 latency", None, "ms", WIDGET_P95_BUDGET_MS, why)
+
+
 def bench_widget(key: tuple[str, str], builder: Callable, changes: int) -> list[Row]:
     """Build one registered widget and time ``changes`` value changes per control."""
     name = f"{key[0]}/{key[1]}"
@@ -227,17 +232,7 @@ def bench_widget(key: tuple[str, str], builder: Callable, changes: int) -> list[
         try:
             values = list(value_cycle(control, changes))
         except TypeError as exc:
-            rows.append(
-                Row(
-                    "widget",
-                    f"{name}:{control_name}",
-                    "p95 latency",
-                    None,
-                    "ms",
-                    WIDGET_P95_BUDGET_MS,
-                    str(exc),
-                )
-            )
+            rows.append(_unmeasured(f"{name}:{control_name}", str(exc)))
             continue
         cpu: list[float] = []
         for value in values:
@@ -247,17 +242,7 @@ def bench_widget(key: tuple[str, str], builder: Callable, changes: int) -> list[
             cpu.append((time.process_time() - c0) * 1000)
             errors += "role='alert'" in view.message_area.value
         if not latencies:
-            rows.append(
-                Row(
-                    "widget",
-                    f"{name}:{control_name}",
-                    "p95 latency",
-                    None,
-                    "ms",
-                    WIDGET_P95_BUDGET_MS,
-                    "control has a single value",
-                )
-            )
+            rows.append(_unmeasured(f"{name}:{control_name}", "control has a single value"))
             continue
         note = f"n={len(latencies)}" + (f", {errors} shown as input errors" if errors else "")
         label = f"{name}:{control_name}"

@@ -52,7 +52,7 @@ from utils.plotting import (
     new_chart,
 )
 from utils.plotting.blit import BlitLayout, LayoutCache, RenderedChart
-from utils.plotting.style import source_artist, title_artist
+from utils.plotting.style import source_artist, title_artist, wrap_source, wrap_title
 
 __all__ = [
     "ALL",
@@ -624,10 +624,9 @@ def _all_sources_line() -> str:
 
 
 def _set_title_and_source(layout: BlitLayout, title: str, source: str, width: float) -> None:
-    """Set both texts, wrapped at the widths :func:`new_chart` uses (title 14 pt, source 9.5)."""
-    layout["title"].set_text(textwrap.fill(title, width=max(20, int(width * 72 / (14 * 0.62)))))
-    wrapped = textwrap.fill(source, width=max(40, int(width * 72 / (9.5 * 0.55))))
-    layout["source"].set_text(wrapped)
+    """Set both texts, wrapped where :func:`new_chart` would wrap them."""
+    layout["title"].set_text(wrap_title(title, width))
+    layout["source"].set_text(wrap_source(source, width))
 
 
 def _type_scatters(ax, types, size: float, scale: float, **style) -> dict[str, PathCollection]:

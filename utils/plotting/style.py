@@ -79,6 +79,8 @@ __all__ = [
     "style_axes",
     "title_artist",
     "to_hex",
+    "wrap_source",
+    "wrap_title",
 ]
 
 #: Okabe & Ito (2008) colour-blind-safe colours, in their published order (name -> hex).
@@ -406,6 +408,23 @@ class _HouseCanvas(FigureCanvasAgg):
         return renderer
 
 
+def wrap_title(title: str, width: float) -> str:
+    """``title`` wrapped at roughly the width of a ``width``-inch house chart (scale 1).
+
+    DejaVu Sans averages ~0.6 em per character; blitted charts that change their title in
+    place use this too, so they wrap exactly where :func:`new_chart` would.
+
+    >>> wrap_title("A short title", 8)
+    'A short title'
+    """
+    return textwrap.fill(title, width=max(20, int(width * 72 / (_BASE_SIZES["title"] * 0.62))))
+
+
+def wrap_source(source: str, width: float) -> str:
+    """``source`` wrapped like the source line of a ``width``-inch house chart (scale 1)."""
+    return textwrap.fill(source, width=max(40, int(width * 72 / (_BASE_SIZES["source"] * 0.55))))
+
+
 def new_chart(
     title: str,
     xlabel: str,
@@ -451,9 +470,8 @@ def new_chart(
     fig.set_layout_engine(HouseLayout())
     ax = fig.add_subplot()
     style_axes(ax, scale)
-    # Wrap long titles/sources at roughly the figure width (DejaVu Sans ~0.6 em per character).
-    title = textwrap.fill(title, width=max(20, int(width * 72 / (_BASE_SIZES["title"] * 0.62))))
-    wrapped = textwrap.fill(source, width=max(40, int(width * 72 / (_BASE_SIZES["source"] * 0.55))))
+    title = wrap_title(title, width)
+    wrapped = wrap_source(source, width)
     # y=1.0 fixes the title just above the axes (plus ``pad``), where matplotlib would put it
     # anyway when the x ticks are at the bottom; a fixed position spares the per-draw search
     # for ticks on top, which measured every y tick label again (~10 ms per redraw).

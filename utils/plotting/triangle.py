@@ -16,7 +16,6 @@ The amity scores are teaching judgements, not measurements; every chart says so.
 from __future__ import annotations
 
 import math
-import textwrap
 
 import pandas as pd
 
@@ -32,7 +31,7 @@ from utils.plotting import (
     timeline_chart,
 )
 from utils.plotting.blit import BlitLayout, LayoutCache
-from utils.plotting.style import title_artist
+from utils.plotting.style import title_artist, wrap_title
 
 __all__ = [
     "CONTEXT_EVENTS",
@@ -103,10 +102,8 @@ def describe(
     )
 
 
-#: Figure size of the triangle diagram, and the title width (characters) at which
-#: :func:`~utils.plotting.style.new_chart` wraps a title for it.
+#: Figure size of the triangle diagram (inches at scale 1).
 _TRIANGLE_SIZE = (8, 5.8)
-_TITLE_WIDTH = max(20, int(_TRIANGLE_SIZE[0] * 72 / (14 * 0.62)))
 _TRIANGLE_SOURCE = (
     "Source: typology of Dittmer (1981), World Politics 33(4); the scores are teaching "
     "judgements from -1 (enmity) to +1 (amity), not data."
@@ -192,7 +189,7 @@ def triangle_chart(
     font_sizes(scale)  # refuses a scale outside 0.5-3 with new_chart's message
     scores = dict(zip(triangle.LINES, (us_russia, us_china, russia_china), strict=True))
     title = f"Strategic triangle{f' ({label})' if label else ''}: {result.kind}"
-    shown_title = textwrap.fill(title, width=_TITLE_WIDTH)
+    shown_title = wrap_title(title, _TRIANGLE_SIZE[0])
     layout = _TRIANGLE_LAYOUTS.get(float(scale), shown_title.count("\n") + 1)
     for (a, b), score in scores.items():
         kind = result.lines[f"{a}-{b}"]
