@@ -101,3 +101,49 @@ def test_every_cell_has_slide_metadata(path):
         i for i, c in enumerate(cells) if "slide_type" not in c["metadata"].get("slideshow", {})
     ]
     assert not missing, f"cells {missing} have no slideshow.slide_type: run `make outputs`"
+
+
+# ----------------------------------------------------------------------------- self-study links
+PLACEHOLDER = re.compile(r"\{[A-Z][A-Z0-9_]*\}")
+LOCAL_LINK = re.compile(r"\]\((?!https?://|mailto:|#)([^)\s#]+)(#[^)\s]*)?\)")
+MARKDOWN_PAGES = sorted(
+    p
+    for p in [*NOTEBOOKS[0].parents[1].glob("*.md"), *NOTEBOOKS[0].parents[1].glob("docs/**/*.md")]
+    if p.is_file()
+) + sorted(NOTEBOOKS[0].parent.glob("*.md"))
+
+
+def _markdown(path) -> str:
+    if path.suffix == ".md":
+        return path.read_text(encoding="utf-8")
+    cells = _load(path)["cells"]
+    return "\n".join("".join(c["source"]) for c in cells if c["cell_type"] == "markdown")
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS + MARKDOWN_PAGES, ids=lambda p: p.name)
+def test_no_unfilled_placeholder_in_markdown(path):
+    """A ``{ARTICLE}``-style placeholder renders as literal braces: the link is dead."""
+    found = PLACEHOLDER.findall(_markdown(path))
+    assert not found, f"{path.name}: unfilled placeholder(s) {found}"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS + MARKDOWN_PAGES, ids=lambda p: p.name)
+def test_local_links_resolve(path):
+    text = re.sub(r"```.*?```", "", _markdown(path), flags=re.S)  # skip code blocks
+    broken = [
+        target
+        for target, _anchor in LOCAL_LINK.findall(text)
+        if not (path.parent / target).exists()
+    ]
+    assert not broken, f"{path.name}: links to missing files {broken}"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
+def test_lesson_ends_with_a_link_to_the_next_and_links_the_glossary(path):
+    nb = _load(path)
+    following = NOTEBOOKS[(NOTEBOOKS.index(path) + 1) % len(NOTEBOOKS)]
+    last = "".join(nb["cells"][-1]["source"])
+    assert "**Next:**" in last and f"({following.name})" in last, (
+        f"{path.name}: the last cell should be '**Next:** [...]({following.name})'"
+    )
+    assert "](glossary.md" in _markdown(path), f"{path.name}: link the glossary (glossary.md)"

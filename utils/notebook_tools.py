@@ -1,8 +1,14 @@
-"""Notebook housekeeping: fresh execution, student editions and offline HTML.
+"""Notebook housekeeping with nbconvert's preprocessors: execute, student edition, offline HTML.
 
-``make outputs`` calls :func:`execute` so the outputs stored in every lesson are exactly what a
-fresh kernel produces (nbval then checks that they still are). ``make student`` strips the
-solution cells; ``make html`` writes a static edition for readers without a kernel.
+``make outputs`` re-executes every lesson in place so the stored outputs are exactly what a fresh
+kernel produces (nbval then checks that they still are); ``make student`` removes the
+``solution`` cells; ``make html`` writes a static edition for readers without a kernel.
+
+Everything here is a stock nbconvert preprocessor (execute, clear metadata, coalesce streams,
+remove tagged cells, clear outputs) except :class:`StableOutputs`, the one step nbconvert has
+no preprocessor for: it drops widget views (they point at a random model id and show "model not
+found" without stored state; the widget's text summary stays) and gives every cell slide
+metadata for jupyterlab-rise.
 
 Usage::
 
@@ -20,112 +26,86 @@ from collections.abc import Iterable
 from pathlib import Path
 
 import nbformat
+from nbconvert.preprocessors import (
+    ClearMetadataPreprocessor,
+    ClearOutputPreprocessor,
+    CoalesceStreamsPreprocessor,
+    ExecutePreprocessor,
+    Preprocessor,
+    TagRemovePreprocessor,
+)
 
 SOLUTION_TAG = "solution"
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 KERNEL_NAME = "python3"
+KERNELSPEC = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": KERNEL_NAME}
 # Fixed so that nothing a lesson prints depends on the hash seed of the kernel process.
 KERNEL_ENV = {"PYTHONHASHSEED": "0", "MPLBACKEND": "Agg"}
+#: Cell metadata kept when cleaning: tags (solution, your-turn, nbval-ignore-output), slides,
+#: and whether a solution is shown collapsed.
+KEPT_CELL_METADATA = ["tags", "slideshow", "jupyter"]
 
 
-def _kernel_env() -> dict[str, str]:
-    env = dict(os.environ)
-    env.update(KERNEL_ENV)
-    return env
+class StableOutputs(Preprocessor):
+    """Drop widget views, pin the kernelspec and add slide metadata (a new slide per section)."""
+
+    def preprocess(self, nb, resources):
+        nb.metadata.pop("widgets", None)
+        nb.metadata["kernelspec"] = dict(KERNELSPEC)
+        return super().preprocess(nb, resources)
+
+    def preprocess_cell(self, cell, resources, index):
+        for output in cell.get("outputs", []):
+            output.get("data", {}).pop(WIDGET_VIEW, None)
+        text = cell.source.lstrip()
+        slide = "-"
+        if cell.cell_type == "markdown" and text.startswith(("# ", "## ")):
+            slide = "slide"
+        elif cell.cell_type == "markdown" and text.startswith("### "):
+            slide = "subslide"
+        cell.metadata.setdefault("slideshow", {}).setdefault("slide_type", slide)
+        return cell, resources
 
 
 def clean_metadata(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
-    """Drop widget state and per-cell timing, which change on every run and bloat the repo."""
-    nb.metadata.pop("widgets", None)
-    nb.metadata["kernelspec"] = {
-        "display_name": "Python 3 (ipykernel)",
-        "language": "python",
-        "name": KERNEL_NAME,
-    }
-    for cell in nb.cells:
-        cell.metadata.pop("execution", None)
-        cell.metadata.pop("ExecuteTime", None)
-        cell.metadata.setdefault("slideshow", {}).setdefault("slide_type", _slide_type(cell))
-        if cell.cell_type == "code":
-            cell.outputs = _stable_outputs(cell.outputs)
+    resources: dict = {}
+    for step in (
+        ClearMetadataPreprocessor(
+            preserve_cell_metadata_mask=KEPT_CELL_METADATA,
+            preserve_nb_metadata_mask={("language_info", "name"), ("kernelspec",)},
+        ),
+        CoalesceStreamsPreprocessor(),
+        StableOutputs(),
+    ):
+        nb, resources = step.preprocess(nb, resources)
     return nb
 
 
-def _stable_outputs(outputs: list) -> list:
-    """Outputs that are the same on every run and readable without a kernel.
-
-    * A widget view refers to a model by a random id, and without stored widget state a reader
-      would only see "model not found"; we keep its plain-text summary instead (nbval skips the
-      widget mime type anyway, and Voila and ``make html`` re-execute the notebook).
-    * Consecutive writes to stdout are split into chunks by timing; merging them keeps the
-      stored notebook identical from run to run.
-    """
-    stable: list = []
-    for out in outputs:
-        data = out.get("data", {})
-        data.pop(WIDGET_VIEW, None)
-        previous = stable[-1] if stable else None
-        if (
-            out.output_type == "stream"
-            and previous is not None
-            and previous.output_type == "stream"
-            and previous.name == out.name
-        ):
-            previous.text += out.text
-            continue
-        stable.append(out)
-    return stable
-
-
-def _slide_type(cell: nbformat.NotebookNode) -> str:
-    """A new slide at every title or section heading; everything else follows on the same slide.
-
-    This gives jupyterlab-rise a usable deck without hand-editing every cell.
-    """
-    if cell.cell_type == "markdown" and cell.source.lstrip().startswith(("# ", "## ")):
-        return "slide"
-    if cell.cell_type == "markdown" and cell.source.lstrip().startswith("### "):
-        return "subslide"
-    return "-"
-
-
-def run_notebook(
-    nb: nbformat.NotebookNode, cwd: Path, store_widget_state: bool = False, timeout: int = 600
-) -> nbformat.NotebookNode:
+def run_notebook(nb, cwd: Path, store_widget_state: bool = False, timeout: int = 600):
     """Execute ``nb`` top to bottom in a fresh ``python3`` kernel started in ``cwd``."""
-    from nbclient import NotebookClient
-
-    client = NotebookClient(
-        nb,
+    executor = ExecutePreprocessor(
         timeout=timeout,
         kernel_name=KERNEL_NAME,
-        resources={"metadata": {"path": str(cwd)}},
         record_timing=False,
         store_widget_state=store_widget_state,
-        allow_errors=False,
     )
-    client.execute(env=_kernel_env())
+    os.environ.update(KERNEL_ENV)  # the kernel inherits this process's environment
+    executor.preprocess(nb, {"metadata": {"path": str(cwd)}})
     return nb
 
 
 def execute(paths: Iterable[Path]) -> None:
     """Re-execute notebooks in place from a fresh kernel and store clean outputs."""
-    for path in paths:
-        path = Path(path)
+    for path in map(Path, paths):
         nb = nbformat.read(path, as_version=4)
-        run_notebook(nb, cwd=path.parent)
-        clean_metadata(nb)
-        nbformat.write(nb, path)
+        nbformat.write(clean_metadata(run_notebook(nb, cwd=path.parent)), path)
         print(f"executed {path}")
 
 
 def strip_solutions(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
-    """Remove every cell tagged ``solution`` and clear outputs, for the student edition."""
-    nb.cells = [c for c in nb.cells if SOLUTION_TAG not in c.metadata.get("tags", [])]
-    for cell in nb.cells:
-        if cell.cell_type == "code":
-            cell.outputs = []
-            cell.execution_count = None
+    """The student edition of ``nb``: no ``solution`` cells, no outputs."""
+    nb, _ = TagRemovePreprocessor(remove_cell_tags={SOLUTION_TAG}).preprocess(nb, {})
+    nb, _ = ClearOutputPreprocessor().preprocess(nb, {})
     return clean_metadata(nb)
 
 
@@ -133,11 +113,9 @@ def student_edition(paths: Iterable[Path], out: Path) -> list[Path]:
     """Write solution-free copies of the lessons into ``out`` and return their paths."""
     out.mkdir(parents=True, exist_ok=True)
     written = []
-    for path in paths:
-        path = Path(path)
-        nb = strip_solutions(nbformat.read(path, as_version=4))
+    for path in map(Path, paths):
         target = out / path.name
-        nbformat.write(nb, target)
+        nbformat.write(strip_solutions(nbformat.read(path, as_version=4)), target)
         written.append(target)
         print(f"wrote {target}")
     return written
@@ -149,10 +127,8 @@ def html_edition(paths: Iterable[Path], out: Path) -> list[Path]:
 
     out.mkdir(parents=True, exist_ok=True)
     written = []
-    for path in paths:
-        path = Path(path)
-        nb = nbformat.read(path, as_version=4)
-        run_notebook(nb, cwd=path.parent, store_widget_state=True)
+    for path in map(Path, paths):
+        nb = run_notebook(nbformat.read(path, as_version=4), path.parent, store_widget_state=True)
         target = out / (path.stem + ".html")
         export_html(nb, target)
         written.append(target)
