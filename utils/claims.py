@@ -48,6 +48,11 @@ DOUBLED_PARTLY_RATIO = 1.4
 #: "will dwindle": fall of the 5-year average between an early and a late window.
 DECLINE_SUPPORTED = 0.5
 DECLINE_PARTLY = 0.2
+#: C09 is a forecast made in December 2020: compare the five years before it with the years after.
+FORECAST_BEFORE = range(2016, 2021)
+FORECAST_AFTER_FROM = 2021
+#: A fall in share smaller than this many percentage points counts as no change.
+SHARE_CHANGE_PP = 5.0
 #: A supplier share below this is "small" for the replaceability claim (percent).
 SMALL_SUPPLIER_SHARE_PCT = 5.0
 #: HHI below this (0-1 scale; 1,500 on the 10,000 scale of the US merger guidelines) means the
@@ -297,13 +302,18 @@ def russia_share_of_china_imports() -> Evidence:
     return Evidence(
         value=round(share, 2),
         unit=f"percent of China's goods imports, {year}",
-        data_figure=f"{share:.1f}% of China's imports came from Russia in {year}",
+        data_figure=(
+            f"{year}: {share:.1f}% of China's goods imports came from Russia (Russia's FOB "
+            "export record divided by China's CIF record of imports from the world)"
+        ),
         verdict=SUPPORTED if share < SMALL_SUPPLIER_SHARE_PCT else PARTLY,
         explanation=(
             f"Rule: below {SMALL_SUPPLIER_SHARE_PCT:g}% counts as a small supplier. Russia "
             f"provided {share:.1f}% of China's imports, while China took {russia_side:.1f}% "
             "of Russia's trade: the dependence is lopsided. A small share does not by itself "
-            "prove the goods are easy to replace; claim C07 looks at crude oil."
+            "prove the goods are easy to replace; claim C07 looks at crude oil. The two parts "
+            "come from different reporters (Russia's customs for the numerator, valued FOB; "
+            "China's for the denominator, valued CIF): lesson 03 shows both reporters."
         ),
         source_ids=("imf_imts_2025", "un_comtrade_cipf_2026"),
     )
@@ -326,7 +336,7 @@ def china_crude_supplier_diversity() -> Evidence:
     return Evidence(
         value=round(concentration, 3),
         unit=f"HHI of China's crude suppliers, {year} (0-1, upper bound)",
-        data_figure=f"HHI {concentration:.3f}; Russia {russia:.1f}% (rank {rank})",
+        data_figure=f"{year}: HHI {concentration:.3f}; Russia {russia:.1f}% (rank {rank})",
         verdict=PARTLY if diversified else NOT_SUPPORTED,
         explanation=(
             f"China's crude imports were spread over at least {len(shares)} origins (HHI "
@@ -360,29 +370,44 @@ def russian_arms_su35_s400() -> Evidence:
 
 
 def russian_arms_role_dwindling() -> Evidence:
-    """C09: Russian arms will matter less to China (trend of Russia -> China TIV)."""
+    """C09: Russian arms will matter less to China, judged on what happened after the forecast.
+
+    A forecast made in December 2020 is judged on the years after it (2021 onwards) against
+    the five years before it (2016-2020), by volume and by share: the two can point different
+    ways, because China's arms imports as a whole shrink as its own industry grows.
+    """
     arms = data.load("arms_transfers_by_year")
     pair = arms[(arms["supplier_iso3"] == "RUS") & (arms["recipient_iso3"] == "CHN")]
     series = pair.set_index("year")["tiv_m"]
-    early_years = range(int(series.index.min()), int(series.index.min()) + 5)
-    late_years = range(int(series.index.max()) - 4, int(series.index.max()) + 1)
-    early, late = series.reindex(early_years).mean(), series.reindex(late_years).mean()
     to_china = arms[arms["recipient_iso3"] == "CHN"].groupby("year")["tiv_m"].sum()
-    late_share = 100 * series.reindex(late_years).sum() / to_china.reindex(late_years).sum()
+    before, after = FORECAST_BEFORE, range(FORECAST_AFTER_FROM, int(series.index.max()) + 1)
+    early, late = series.reindex(before).mean(), series.reindex(after).mean()
+    share = {
+        window: 100 * series.reindex(window).sum() / to_china.reindex(window).sum()
+        for window in (before, after)
+    }
     fall = 1 - late / early
+    volume = verdict_decline(early, late)
+    share_fell = share[after] < share[before] - SHARE_CHANGE_PP
+    verdict = volume if share_fell else (PARTLY if volume != NOT_SUPPORTED else NOT_SUPPORTED)
+    span = f"{after[0]}-{after[-1]}"
     return Evidence(
         value=round(100 * fall, 1),
-        unit="percent fall in mean yearly deliveries (SIPRI TIV)",
+        unit=f"percent fall in mean yearly deliveries, {before[0]}-{before[-1]} to {span}",
         data_figure=(
-            f"{early:.0f} TIV m/yr in {early_years[0]}-{early_years[-1]} -> {late:.0f} in "
-            f"{late_years[0]}-{late_years[-1]}"
+            f"volume {early:.0f} -> {late:.0f} TIV m/yr; Russia's share of China's arms "
+            f"imports {share[before]:.0f}% -> {share[after]:.0f}% ({before[0]}-{before[-1]} "
+            f"vs {span})"
         ),
-        verdict=verdict_decline(early, late),
+        verdict=verdict,
         explanation=(
-            f"Deliveries fell by {100 * fall:.0f}% (rule: a fall of 50% or more supports, 20% "
-            f"partly). Yet Russia still supplied {late_share:.0f}% of China's arms imports in "
-            f"{late_years[0]}-{late_years[-1]}: China buys less abroad overall, but what it "
-            "buys is still mostly Russian. The claim was a forecast; this is the trend since."
+            f"Judged on what happened after the forecast (December 2020): yearly deliveries "
+            f"fell by {100 * fall:.0f}% (volume points towards a dwindling role; rule: a fall "
+            f"of 50% supports, 20% partly), but Russia's share of what China buys abroad moved "
+            f"from {share[before]:.0f}% to {share[after]:.0f}% (share points against: Russia "
+            f"is still China's main foreign supplier). With both measures needed and only "
+            f"{len(after)} years of data after the forecast, the claim is at most partly "
+            f"supported so far."
         ),
         source_ids=tuple(sorted(set(pair["source_id"]))),
     )
