@@ -16,14 +16,16 @@ What is measured
   included. The notebook file is never modified: a copy in memory gets one extra final cell
   that reports the kernel's peak resident memory, ``VmHWM`` from ``/proc/self/status``
   (kilobytes on Linux).
-* **Widget latency**: every builder in :data:`utils.widgets.core.REGISTRY` (filled by importing
-  the ``utils.widgets.<topic>`` modules found with :mod:`pkgutil`) is built, then each control
+* **Widget latency**: every builder in :data:`utils.live.REGISTRY` (filled by importing the
+  ``utils/lessons/lNN_*.py`` modules, found from their file names) is built, then each control
   is set to a different valid value ``--changes`` times (cycling through options / slider
   positions); the time from setting the value to the redraw being in the widget model is the
   kernel-side latency (the browser's PNG decode is not included). p50 and p95 wall time in
   ms (budgeted), plus p95 CPU time of the process (information: on a busy machine wall time
   exceeds CPU time, which tells a slow render from a loaded computer).
-* **Import time** of ``utils``, ``utils.plotting`` and ``utils.widgets`` in fresh interpreters.
+* **Browser latency** (``--browser``): the Voila browser test drives every control of every
+  lesson in Chromium and logs the time from the change to the chart visibly changing; p95 over
+  all controls, budget 250 ms.
 * **Baseline**: a bare matplotlib plot drawn to PNG, as a yardstick for the machine's speed.
 * **Test suite** (``--time-make-test``, used by ``make bench``): wall time of ``make test`` from
   a warm ``.venv``.
@@ -51,6 +53,7 @@ REPO = Path(__file__).resolve().parents[1]
 NOTEBOOK_BUDGET_S = 8.0
 WIDGET_P95_BUDGET_MS = 100.0
 MEMORY_BUDGET_MB = 250.0
+BROWSER_P95_BUDGET_MS = 250.0
 
 #: Peak resident memory of the kernel process itself. ``VmHWM`` in /proc/self/status is the
 #: high-water mark of this process's own memory. ``ru_maxrss`` is not used on Linux: a process
@@ -240,7 +243,7 @@ def bench_widget(key: tuple[str, str], builder: Callable, changes: int) -> list[
             control.value = value
             latencies.append((time.perf_counter() - t0) * 1000)
             cpu.append((time.process_time() - c0) * 1000)
-            errors += "role='alert'" in view.message_area.value
+            errors += bool(view.message)
         if not latencies:
             rows.append(_unmeasured(f"{name}:{control_name}", "control has a single value"))
             continue
@@ -266,7 +269,7 @@ def bench_widget(key: tuple[str, str], builder: Callable, changes: int) -> list[
 
 
 def bench_widgets(changes: int) -> list[Row]:
-    from utils.widgets.core import REGISTRY, discover_widgets
+    from utils.live import REGISTRY, discover_widgets
 
     rows: list[Row] = []
     for key in discover_widgets():
@@ -337,23 +340,40 @@ def bench_baseline(repeats: int = 10) -> list[Row]:
     ]
 
 
-# ----------------------------------------------------------------------------- imports
-def import_time(module: str, repeats: int = 3) -> float:
-    """Best-of-``repeats`` seconds to import ``module`` in a fresh interpreter."""
-    code = f"import time; t = time.perf_counter(); import {module}; print(time.perf_counter() - t)"
-    best = math.inf
-    for _ in range(repeats):
-        out = subprocess.run(
-            [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=REPO
+# ----------------------------------------------------------------------------- browser
+def bench_browser() -> list[Row]:
+    """p95 from a control change to the visible change, over every control, in Voila."""
+    import os
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        log = Path(tmp) / "latency.jsonl"
+        env = {**os.environ, "BENCH_BROWSER_LATENCY_LOG": str(log)}
+        command = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-m",
+                   "browser", "tests/browser/test_voila.py"]  # fmt: skip
+        proc = subprocess.run(command, cwd=REPO, env=env, capture_output=True, text=True)
+        samples = (
+            [json.loads(line) for line in log.read_text().splitlines()] if log.exists() else []
         )
-        best = min(best, float(out.stdout.strip().splitlines()[-1]))
-    return best
-
-
-def bench_imports() -> list[Row]:
+    note = f"n={len(samples)} controls" + (
+        f"; pytest exit {proc.returncode}" if proc.returncode else ""
+    )
+    if not samples:
+        return [Row("browser", "Voila, every control", "p95 latency", None, "ms", None, note)]
+    ms = [s["ms"] for s in samples]
+    slowest = max(samples, key=lambda s: s["ms"])
+    note += f"; slowest {slowest['notebook']} {slowest['control']} {slowest['ms']:.0f} ms"
     return [
-        Row("import", module, "import time", import_time(module) * 1000, "ms", None)
-        for module in ("utils", "utils.plotting", "utils.widgets")
+        Row("browser", "Voila, every control", "p50 latency", percentile(ms, 50), "ms", None, note),
+        Row(
+            "browser",
+            "Voila, every control",
+            "p95 latency",
+            percentile(ms, 95),
+            "ms",
+            BROWSER_P95_BUDGET_MS,
+            note,
+        ),  # fmt: skip
     ]
 
 
@@ -450,6 +470,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--no-fail", action="store_true", help="always exit 0")
     parser.add_argument("--skip-notebooks", action="store_true")
     parser.add_argument("--skip-widgets", action="store_true")
+    parser.add_argument("--browser", action="store_true", help="also time every control in Voila")
     parser.add_argument(
         "--time-make-test",
         action="store_true",
@@ -460,7 +481,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.error(f"--changes must be at least 1, got {args.changes}")
 
     rows: list[Row] = []
-    rows += bench_imports()
     rows += bench_baseline()
     if not args.skip_widgets:
         rows += bench_widgets(args.changes)
@@ -469,6 +489,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if not notebooks:
             print(f"no notebooks match {args.notebooks}", file=sys.stderr)
         rows += bench_notebooks(notebooks, args.timeout)
+    if args.browser:
+        rows += bench_browser()
     if args.time_make_test:
         rows += bench_make_test()
     csv_path = write_report(rows, args.out)

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import json
+import os
+import time
+from pathlib import Path
+
 import pytest
 from notebooks_common import NOTEBOOKS
 
@@ -18,6 +23,9 @@ CONTROL_SELECTORS = {
     "select_multiple": ".widget-select-multiple select",
 }
 RENDER_TIMEOUT_MS = 120_000
+#: ``make bench`` sets this to a file: each control's change-to-visible-change time is appended
+#: there (one JSON object per line) so the benchmark reports the browser-side p95.
+LATENCY_LOG = os.environ.get("BENCH_BROWSER_LATENCY_LOG")
 pytestmark = pytest.mark.browser
 
 
@@ -87,6 +95,7 @@ def test_lesson_renders_and_every_control_works(page, voila_url, notebook):
                 continue
             control.scroll_into_view_if_needed()
             before = page.evaluate(SIGNATURE_JS)
+            started = time.perf_counter()
             action = _change(page, kind, control)
             try:
                 page.wait_for_function(
@@ -96,6 +105,14 @@ def test_lesson_renders_and_every_control_works(page, voila_url, notebook):
                 raise AssertionError(
                     f"{notebook.name}: {kind} #{i} ({action}) changed nothing"
                 ) from exc
+            _log_latency(notebook.name, f"{kind} #{i}", time.perf_counter() - started)
             changed += 1
     assert changed >= 1, f"{notebook.name}: found no interactive control"
     _assert_clean(page, notebook.name)
+
+
+def _log_latency(notebook: str, control: str, seconds: float) -> None:
+    if LATENCY_LOG:
+        with Path(LATENCY_LOG).open("a", encoding="utf-8") as log:
+            log.write(json.dumps({"notebook": notebook, "control": control, "ms": seconds * 1e3}))
+            log.write("\n")
