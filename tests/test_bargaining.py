@@ -8,7 +8,15 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from utils.bargaining import PRESET_DESCRIPTIONS, PRESETS, BargainInputs, negotiate
+from utils.bargaining import (
+    CASE_DESCRIPTIONS,
+    CASES,
+    PRESET_DESCRIPTIONS,
+    PRESETS,
+    RULES,
+    BargainInputs,
+    negotiate,
+)
 
 
 def test_hand_worked_price_with_outside_option():
@@ -58,7 +66,20 @@ def test_no_reference_means_no_discount():
     assert outcome.discount_fraction is None and outcome.discount_per_unit is None
 
 
-def test_presets_give_the_documented_index_prices():
+def test_cases_give_the_documented_index_prices():
+    prices = {name: negotiate(inputs).price for name, inputs in CASES.items()}
+    # 95 + 0.5 x 10 = 100; 40 + 0.5 x 65 = 72.5; 40 + 0.5 x 50 = 65
+    assert prices == pytest.approx(
+        {"Europe open": 100.0, "Europe closed": 72.5, "sole customer in a buyer's market": 65.0}
+    )
+    assert set(CASE_DESCRIPTIONS) == set(CASES)
+    assert all("Illustrative" in text for text in CASE_DESCRIPTIONS.values())
+    # Closing Europe changes only the seller's outside option.
+    open_, closed = CASES["Europe open"], CASES["Europe closed"]
+    assert dataclasses.replace(open_, seller_outside_option=None) == closed
+
+
+def test_legacy_presets_are_unchanged_for_the_retiring_modules():
     prices = {name: negotiate(inputs).price for name, inputs in PRESETS.items()}
     assert prices == pytest.approx(
         {
@@ -68,10 +89,53 @@ def test_presets_give_the_documented_index_prices():
         }
     )
     assert set(PRESET_DESCRIPTIONS) == set(PRESETS)
-    assert all("Illustrative" in text for text in PRESET_DESCRIPTIONS.values())
-    # The CNPC preset differs from the baseline only by the debt leverage.
     base, cnpc = PRESETS["pipeline with Europe open"], PRESETS["2011 CNPC discount"]
     assert dataclasses.replace(cnpc, debt_leverage=0.0) == base
+
+
+# ----------------------------------------------------------------------------- outside options
+PRINCIPLE = "outside-option principle"
+
+
+def test_outside_option_binds_when_above_the_split():
+    # split from the cost: 40 + 0.5 x (105 - 40) = 72.5 < 95, so the Europe netback binds.
+    outcome = negotiate(dataclasses.replace(CASES["Europe open"], rule=PRINCIPLE))
+    assert outcome.outside_option_binds
+    assert outcome.price == pytest.approx(95.0)
+    assert outcome.seller_threat_point == 40.0 and outcome.surplus == pytest.approx(65.0)
+    assert outcome.seller_share == pytest.approx(55 / 65)
+    assert outcome.discount_fraction == pytest.approx(0.05)
+    assert "binds" in outcome.reason and "72.5" in outcome.reason
+
+
+def test_binding_outside_option_makes_power_and_debt_irrelevant():
+    base = dataclasses.replace(CASES["Europe open"], rule=PRINCIPLE)
+    for beta, leverage in ((0.2, 0.0), (0.5, 0.6), (0.8, 0.0)):
+        outcome = negotiate(dataclasses.replace(base, seller_power=beta, debt_leverage=leverage))
+        assert outcome.price == pytest.approx(95.0)  # 40 + 0.8 x 65 = 92 < 95 still binds
+    # with full power the split (105) is above the outside option, which no longer binds
+    outcome = negotiate(dataclasses.replace(base, seller_power=1.0))
+    assert not outcome.outside_option_binds and outcome.price == pytest.approx(105.0)
+    assert "does not bind" in outcome.reason
+
+
+def test_without_an_outside_option_both_rules_agree():
+    closed = CASES["Europe closed"]
+    assert negotiate(dataclasses.replace(closed, rule=PRINCIPLE)).price == pytest.approx(
+        negotiate(closed).price
+    )
+
+
+def test_no_deal_under_the_principle_names_the_outside_option():
+    outcome = negotiate(BargainInputs(90, 95, 40, 0.5, rule=PRINCIPLE))
+    assert not outcome.deal_possible and outcome.price is None
+    assert "(95, its outside option)" in outcome.reason
+
+
+def test_unknown_rule_is_named():
+    with pytest.raises(ValueError, match="rule must be one of"):
+        BargainInputs(100, 60, 30, 0.5, rule="split the difference")
+    assert RULES == ("threat point", PRINCIPLE)
 
 
 price = st.floats(1, 500)
@@ -94,6 +158,19 @@ def test_price_monotonic_and_shares_sum_to_one(a, out1, out2, cost, beta, lev1, 
     assert price_with(outside=high_out).price >= outcome.price - 1e-9
     assert price_with(leverage=high_lev).price <= outcome.price + 1e-9
     assert price_with(b=min(1.0, beta + 0.1)).price >= outcome.price - 1e-9
+
+
+@settings(deadline=None)
+@given(price, st.floats(0, 500), price, power, power)
+def test_principle_price_is_the_larger_of_split_and_outside_option(a, outside, cost, beta, lev):
+    assume(a > max(outside, cost))
+    inputs = BargainInputs(a, outside, cost, beta, debt_leverage=lev, rule=PRINCIPLE)
+    outcome = negotiate(inputs)
+    split = cost + beta * (1 - lev) * (a - cost)
+    assert outcome.price == pytest.approx(max(split, outside))
+    assert outcome.outside_option_binds == (outside > split)
+    # the principle never gives the seller more than the threat-point rule
+    assert outcome.price <= negotiate(dataclasses.replace(inputs, rule="threat point")).price + 1e-9
 
 
 @pytest.mark.parametrize(
