@@ -1,0 +1,255 @@
+"""Lesson 00 (start here): a partner's share of Russia's trade, and the claims ledger.
+
+Two widgets meet a newcomer first, so both are plain and quick:
+
+* :class:`FirstLook`: every year of a partner's share of Russia's goods trade, with one year
+  marked. The four partners share one fixed share axis, so the USA's small share looks small.
+* :class:`LedgerChart`: how many of the article's checkable claims our data supports, for
+  all lessons or one lesson. The count axis is the whole ledger's, so lessons compare.
+
+The numbers come from ``utils.data`` (the trade table) and ``utils.claims`` (the ledger);
+:func:`partner_shares` is the whole calculation, in five lines of pandas.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import numpy as np
+import pandas as pd
+
+from utils import claims, data
+from utils.live import LiveChart, LiveView, dropdown, int_slider, register
+from utils.style import GREY, LIGHT_GREY, PALETTE, actor_color, figure
+
+#: Partners of the first widget (actor code -> name used in titles and sentences).
+PARTNER_NAMES = {"CHN": "China", "EU": "the EU (27)", "DEU": "Germany", "USA": "the United States"}
+#: Verdicts in the order the ledger chart lists them (top to bottom).
+VERDICT_ORDER = claims.VERDICTS
+DEFAULTS_FIRST_LOOK = {"partner": "CHN", "year": 2013}
+DEFAULTS_LEDGER = {"lesson": "all"}
+
+
+# ----------------------------------------------------------------------------- first look
+@lru_cache(maxsize=1)
+def _shares() -> pd.DataFrame:
+    trade = data.load("russia_trade_by_partner")
+    trade["turnover"] = trade["exports_usd_m"] + trade["imports_usd_m"]  # the article's measure
+    wide = trade.pivot(index="year", columns="partner", values="turnover")
+    shares = 100 * wide[list(PARTNER_NAMES)].div(wide["WLD"], axis=0)  # percent of the world
+    years = range(int(shares.index.min()), int(shares.index.max()) + 1)
+    return shares.reindex(years)  # a year with no data (2015) is a row of NaN: a gap, not a guess
+
+
+def partner_shares() -> pd.DataFrame:
+    """Each partner's share of Russia's goods trade (exports + imports), percent, by year.
+
+    One row per year from the first to the last in the data; 2015 (between the two sources)
+    is a row of NaN, so a line drawn from it has a gap.
+    """
+    return _shares().copy()
+
+
+@lru_cache(maxsize=1)
+def trade_source() -> str:
+    """Source line of the trade table (both sources it joins)."""
+    trade = data.load("russia_trade_by_partner")
+    return data.source_line(*sorted(trade["source_id"].unique()))
+
+
+def share_in_year(partner: str, year: int) -> float | None:
+    """The partner's share (percent) of Russia's goods trade in ``year``; None in a gap year.
+
+    None means a gap inside the data (2015); a year outside the data is refused, so "there is
+    no figure" is never said of the year 3024.
+    """
+    if partner not in PARTNER_NAMES:
+        raise ValueError(f"partner must be one of {sorted(PARTNER_NAMES)}, got {partner!r}")
+    if isinstance(year, bool) or not isinstance(year, int | np.integer):
+        raise TypeError(f"year must be an integer, got {type(year).__name__} {year!r}")
+    shares = _shares()
+    first, last = int(shares.index.min()), int(shares.index.max())
+    if not first <= year <= last:
+        raise ValueError(f"year={year} is outside the data: choose a year in {first}-{last}")
+    value = shares.loc[year, partner]
+    return None if pd.isna(value) else float(value)
+
+
+def first_look_sentence(partner: str, year: int) -> str:
+    """The sentence under the first-look chart."""
+    share = share_in_year(partner, year)
+    if share is None:
+        return f"There is no figure for {year} in our data (lesson 02 explains the gap)."
+    name = PARTNER_NAMES[partner]
+    return f"In {year}, {name} accounted for {share:.1f}% of Russia's goods trade."
+
+
+class FirstLook(LiveChart):
+    """All partners as thin grey lines; the chosen one in its colour, with the year marked."""
+
+    def __init__(self) -> None:
+        shares = _shares()
+        self.fig, ax = figure(
+            "A partner's share of Russia's goods trade",
+            trade_source(),
+            xlabel="Year",
+            ylabel="Share of Russia's exports + imports (%)",
+        )
+        for code in PARTNER_NAMES:  # context: every partner, so the scale means something
+            ax.plot(shares.index, shares[code], color=LIGHT_GREY, linewidth=1)
+        (self.line,) = ax.plot(shares.index, shares["CHN"], linewidth=2.5)
+        self.year_line = ax.axvline(shares.index[0], color=GREY, linestyle=":", linewidth=1)
+        (self.point,) = ax.plot([], [], "o", markersize=9, color=PALETTE["black"])
+        ax.set_ylim(0, np.nanmax(shares.to_numpy()) * 1.05)  # one axis for every partner
+        ax.set_xlim(shares.index.min() - 0.5, shares.index.max() + 0.5)
+        # Top right is empty for every partner after 2010: room for the partner's name.
+        self.name = ax.text(0.98, 0.96, "", transform=ax.transAxes, ha="right", va="top",
+                            fontsize=13, fontweight="bold")  # fmt: skip
+        ax.text(0.98, 0.87, "grey: the other partners", transform=ax.transAxes, ha="right",
+                va="top", fontsize=10, color=GREY)  # fmt: skip
+        self.shares = shares
+        self.animated = [self.line, self.year_line, self.point, self.name]
+
+    def update(self, partner: str, year: int) -> str:
+        sentence = first_look_sentence(partner, year)  # validates partner and year
+        self.line.set_ydata(self.shares[partner].to_numpy())
+        self.line.set_color(actor_color(partner))
+        self.year_line.set_xdata([year, year])
+        share = share_in_year(partner, year)
+        self.point.set_data([year], [share] if share is not None else [np.nan])
+        name = PARTNER_NAMES[partner]
+        self.name.set_text(name[0].upper() + name[1:])
+        self.name.set_color(actor_color(partner))
+        return sentence
+
+
+@register("first_look")
+def first_look() -> LiveView:
+    shares = _shares()
+    return LiveView(
+        {
+            "partner": dropdown("Partner", [(v, k) for k, v in PARTNER_NAMES.items()], "CHN"),
+            "year": int_slider("Year", int(shares.index.min()), int(shares.index.max()), 1, 2013),
+        },
+        FirstLook(),
+        title="Your first widget: a partner's share of Russia's trade",
+        description="Pick a partner and move the year slider; grey lines are the other partners.",
+    )
+
+
+# ----------------------------------------------------------------------------- claims ledger
+@lru_cache(maxsize=1)
+def _ledger() -> pd.DataFrame:
+    """The evaluated ledger, computed once per kernel: the widget only filters it."""
+    return claims.evaluate()
+
+
+def lessons_with_claims() -> list[str]:
+    return sorted(set(_ledger()["lesson"]))
+
+
+def ledger_table(lesson: str = "all") -> pd.DataFrame:
+    """The claims ledger: the claim, the article's figure, ours and the verdict, by claim id."""
+    ledger = _ledger()
+    if lesson != "all":
+        if lesson not in lessons_with_claims():
+            raise ValueError(f"no claims for lesson {lesson!r}; lessons: {lessons_with_claims()}")
+        ledger = ledger[ledger["lesson"] == lesson]
+    table = ledger[["claim_id", "lesson", "claim", "article_figure", "data_figure", "verdict"]]
+    return table.fillna("").set_index("claim_id")
+
+
+def verdict_counts(lesson: str = "all") -> pd.Series:
+    """How many claims got each verdict (all lessons, or one), in :data:`VERDICT_ORDER`."""
+    verdicts = ledger_table(lesson)["verdict"]
+    return verdicts.value_counts().reindex(list(VERDICT_ORDER), fill_value=0)
+
+
+def ledger_sentence(lesson: str = "all") -> str:
+    counts = verdict_counts(lesson)
+    scope = "all lessons" if lesson == "all" else f"lesson {lesson}"
+    return (
+        f"For {scope}, {counts.iloc[0]} claims are supported, {counts.iloc[1]} partly "
+        f"supported, {counts.iloc[2]} not supported and {counts.iloc[3]} not checkable with "
+        "our data."
+    )
+
+
+class LedgerChart(LiveChart):
+    """Horizontal bars, one per verdict, on the whole ledger's count axis."""
+
+    def __init__(self) -> None:
+        self.fig, ax = figure(
+            "Verdicts on the article's checkable claims",
+            "Claims ledger (data/claims.csv) judged by utils.claims from the datasets in data/",
+            xlabel="Number of claims",
+        )
+        most = int(verdict_counts("all").max())
+        labels = [v[0].upper() + v[1:] for v in VERDICT_ORDER]
+        self.bars = ax.barh(labels, [0] * len(labels), color=PALETTE["blue"])
+        self.counts = [
+            ax.text(0, bar.get_y() + bar.get_height() / 2, "", va="center", fontsize=11)
+            for bar in self.bars
+        ]
+        ax.invert_yaxis()  # "supported" at the top
+        ax.set_xlim(0, most * 1.15)  # fixed for every lesson; room for the count label
+        ax.xaxis.get_major_locator().set_params(integer=True)
+        ax.grid(axis="y", visible=False)
+        # The scope ("all lessons", "lesson 05") at the right end of the title line.
+        self.scope = ax.text(1.0, 1.02, "", transform=ax.transAxes, ha="right", va="bottom",
+                             fontsize=12, color=PALETTE["blue"])  # fmt: skip
+        self.animated = [*self.bars, *self.counts, self.scope]
+
+    def update(self, lesson: str) -> tuple[str, str]:
+        counts = verdict_counts(lesson)  # validates the lesson
+        for bar, label, n in zip(self.bars, self.counts, counts, strict=True):
+            bar.set_width(n)
+            label.set_position((n + 0.15, bar.get_y() + bar.get_height() / 2))
+            label.set_text(str(n))
+        scope = "all lessons" if lesson == "all" else f"lesson {lesson}"
+        self.scope.set_text(scope[0].upper() + scope[1:])
+        rows = "".join(
+            f"<li><b>{cid}</b> ({row.verdict}): {row.claim}</li>"
+            for cid, row in ledger_table(lesson).iterrows()
+        )
+        return ledger_sentence(lesson), f"<ul style='margin:0'>{rows}</ul>"
+
+
+@register("claims_ledger")
+def claims_ledger() -> LiveView:
+    options = [("All lessons", "all")] + [(f"Lesson {x}", x) for x in lessons_with_claims()]
+    return LiveView(
+        {"lesson": dropdown("Lesson", options, "all")},
+        LedgerChart(),
+        title="The claims ledger at a glance",
+        description="Choose a lesson to see its claims and how the data judges them.",
+    )
+
+
+# ----------------------------------------------------------------------------- tables
+class MarkdownTable:
+    """A small table shown as Markdown in a notebook, every cell in full.
+
+    Why not a DataFrame: pandas cuts long text cells at 50 characters, and claims are longer.
+    ``text/plain`` holds the same table, so the notebook tests compare readable text.
+    """
+
+    def __init__(self, frame: pd.DataFrame, index: bool = True) -> None:
+        if not isinstance(frame, pd.DataFrame):
+            raise TypeError(f"frame must be a pandas DataFrame, got {type(frame).__name__}")
+        self.frame, self.index = frame, index
+
+    def _repr_markdown_(self) -> str:
+        frame = self.frame.reset_index() if self.index else self.frame
+        cells = [[str(v).replace("|", "/").replace("\n", " ") for v in row]
+                 for row in frame.itertuples(index=False, name=None)]  # fmt: skip
+        lines = ["| " + " | ".join(str(c) for c in frame.columns) + " |"]
+        lines.append("|" + "---|" * len(frame.columns))
+        return "\n".join(lines + ["| " + " | ".join(row) + " |" for row in cells])
+
+    __repr__ = _repr_markdown_
+
+
+def markdown_table(frame: pd.DataFrame, index: bool = True) -> MarkdownTable:
+    """Show ``frame`` as a Markdown table (see :class:`MarkdownTable`)."""
+    return MarkdownTable(frame, index=index)
