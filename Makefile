@@ -50,7 +50,7 @@ outputs: setup
 	$(BIN)/python -m utils.notebook_tools execute $(NOTEBOOKS)
 
 data: setup
-	$(BIN)/python -m utils.build_data --raw ../shared/reference-data
+	$(BIN)/python -m utils.build_data
 
 demo: setup
 	$(BIN)/voila --no-browser --Voila.ip=127.0.0.1 --port=$(PORT) notebooks/07_scenario_lab.ipynb

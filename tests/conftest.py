@@ -1,71 +1,44 @@
 """Test-wide guard: the lessons must work offline, so tests may not reach the network.
 
-Every test except those marked ``browser`` runs with ``socket.socket.connect``,
-``socket.socket.connect_ex`` and ``socket.create_connection`` wrapped: a connection to anything
-other than loopback (127.0.0.0/8, ::1, ``localhost``) or a Unix socket raises
-``RuntimeError("network access in tests")``. Loopback stays open because Jupyter kernels talk to
-their client over it. A silent download in some helper would otherwise pass on a developer's
-machine and fail in a classroom without internet.
+The guard is the ``pytest-socket`` plugin, switched on for every run by ``addopts`` in
+``pyproject.toml``: ``--allow-hosts=127.0.0.1,::1,localhost --allow-unix-socket``. A
+``socket.connect`` to any other host raises ``pytest_socket.SocketConnectBlockedError`` (a
+``RuntimeError``). Loopback stays open because Jupyter kernels talk to their client over it and
+the browser tests drive local Voila/JupyterLab servers. A silent download in some helper would
+otherwise pass on a developer's machine and fail in a classroom without internet.
+
+pytest-socket guards ``socket.connect`` (and with it ``socket.create_connection``) but not
+``socket.connect_ex``; the small fixture below sends ``connect_ex`` through the same guard so
+that no way of opening a connection is left out.
 """
 
 from __future__ import annotations
 
-import ipaddress
+import errno
 import socket
 
 import pytest
+import pytest_socket
 
-NETWORK_ERROR = "network access in tests"
+_real_connect_ex = socket.socket.connect_ex
 
 
 def pytest_configure(config):
     config.addinivalue_line("markers", "slow: executes notebooks in a kernel (tens of seconds)")
 
 
-def _is_loopback(host: object) -> bool:
-    if isinstance(host, bytes):
-        host = host.decode("ascii", "replace")
-    if not isinstance(host, str):
-        return False
-    if host == "localhost":
-        return True
+def _guarded_connect_ex(self, address):
+    if socket.socket.connect is pytest_socket._true_connect:  # no restriction in force
+        return _real_connect_ex(self, address)
     try:
-        return ipaddress.ip_address(host.split("%", 1)[0]).is_loopback
-    except ValueError:  # a host name: resolving it would already use the network
-        return False
-
-
-def _allowed(sock: socket.socket, address: object) -> bool:
-    if getattr(socket, "AF_UNIX", None) is not None and sock.family == socket.AF_UNIX:
-        return True
-    return isinstance(address, tuple) and bool(address) and _is_loopback(address[0])
+        socket.socket.connect(self, address)  # pytest-socket's guard: raises if not allowed
+    except OSError as err:
+        return err.errno if err.errno is not None else errno.ETIMEDOUT
+    return 0
 
 
 @pytest.fixture(autouse=True)
-def _no_network(request, monkeypatch):
-    """Refuse non-loopback connections for the duration of each non-browser test."""
-    if request.node.get_closest_marker("browser"):
-        yield
-        return
-    real_connect, real_connect_ex = socket.socket.connect, socket.socket.connect_ex
-    real_create_connection = socket.create_connection
-
-    def connect(self, address):
-        if not _allowed(self, address):
-            raise RuntimeError(f"{NETWORK_ERROR}: connect to {address!r}")
-        return real_connect(self, address)
-
-    def connect_ex(self, address):
-        if not _allowed(self, address):
-            raise RuntimeError(f"{NETWORK_ERROR}: connect_ex to {address!r}")
-        return real_connect_ex(self, address)
-
-    def create_connection(address, *args, **kwargs):
-        if not (isinstance(address, tuple) and address and _is_loopback(address[0])):
-            raise RuntimeError(f"{NETWORK_ERROR}: create_connection to {address!r}")
-        return real_create_connection(address, *args, **kwargs)
-
-    monkeypatch.setattr(socket.socket, "connect", connect)
-    monkeypatch.setattr(socket.socket, "connect_ex", connect_ex)
-    monkeypatch.setattr(socket, "create_connection", create_connection)
+def _connect_ex_is_guarded_too(monkeypatch):
+    """Route ``socket.connect_ex`` through pytest-socket's ``connect`` guard for each test."""
+    monkeypatch.setattr(socket.socket, "connect_ex", _guarded_connect_ex)
     yield

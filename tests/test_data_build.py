@@ -1,4 +1,8 @@
-"""The curated CSVs are reproducible from the raw reference data and hold the right numbers.
+"""The curated CSVs are reproducible from the raw public inputs and hold the right numbers.
+
+The raw inputs are committed in ``data/raw/`` (see its ``PROVENANCE.md``), so every test here
+runs in a lone clone. Tables whose raw files may not be redistributed are kept as committed by
+the build; :data:`KEPT_TABLES` lists them and the rebuild test checks that no other table is.
 
 Hand-checked values come from reading the raw files directly (not from our builder), e.g. the
 COW state-year file gives Russia's 2013 exports 527,266.364767 and imports 314,967.020644.
@@ -7,32 +11,42 @@ COW state-year file gives Russia's 2013 exports 527,266.364767 and imports 314,9
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pandas as pd
 import pytest
 
 from utils import data
-from utils.build_data import TABLE_MODULES, load_table_modules, rebuild, sha256_hex
+from utils.build_data import (
+    DEFAULT_RAW,
+    TABLE_MODULES,
+    load_table_modules,
+    missing_inputs,
+    rebuild,
+    sha256_hex,
+)
 from utils.build_data.common import format_number
 
 REPO = Path(__file__).resolve().parents[1]
 DATA = REPO / "data"
-RAW = REPO / ".." / "shared" / "reference-data"
-needs_raw = pytest.mark.skipif(
-    not (RAW / "PROVENANCE.md").is_file(),
-    reason=f"raw reference data not found at {RAW}; rebuild checks need it",
-)
+RAW = REPO / "data" / "raw"
 COW_DYADIC_NAME = "cow_trade_v4_dyadic_1992-2014_extract_russia365_china710.csv"
+
+#: Tables built from files whose terms forbid redistribution (data/raw/PROVENANCE.md, "Not
+#: redistributed"): the build keeps the committed CSV when those files are not in data/raw.
+KEPT_TABLES = {
+    "arms_deals", "arms_transfers_by_year", "china_crude_imports_by_origin",
+    "china_trade_with_russia", "gdp_milex", "power_of_siberia", "russia_energy_exports_2020",
+}  # fmt: skip
 
 
 @pytest.fixture(scope="module")
-def rebuilt(tmp_path_factory) -> Path:
-    if not (RAW / "PROVENANCE.md").is_file():
-        pytest.skip(f"raw reference data not found at {RAW}")
+def rebuilt(tmp_path_factory) -> tuple[Path, list[str]]:
     out = tmp_path_factory.mktemp("rebuilt")
-    rebuild(RAW, out, log=lambda _msg: None)
-    return out
+    log: list[str] = []
+    rebuild(RAW, out, log=log.append)
+    return out, log
 
 
 @pytest.fixture()
@@ -41,13 +55,63 @@ def trade() -> pd.DataFrame:
 
 
 # ------------------------------------------------------------------ reproducibility
-@needs_raw
 def test_rebuild_is_byte_identical_to_committed_files(rebuilt):
-    built = sorted(p.name for p in rebuilt.iterdir())
+    out, _ = rebuilt
+    built = sorted(p.name for p in out.iterdir())
     committed = sorted(p.name for p in DATA.iterdir() if p.suffix in (".csv", ".json"))
     assert built == committed
     for name in built:
-        assert (rebuilt / name).read_bytes() == (DATA / name).read_bytes(), name
+        assert (out / name).read_bytes() == (DATA / name).read_bytes(), name
+
+
+def test_only_tables_of_non_redistributable_files_are_kept(rebuilt):
+    _, log = rebuilt
+    kept = {m.split("data/", 1)[1].split(".csv", 1)[0] for m in log if m.startswith("kept data/")}
+    assert kept == KEPT_TABLES
+    modules = load_table_modules(TABLE_MODULES, log=lambda _msg: None)
+    missing = missing_inputs(RAW, modules)
+    assert set(missing) == KEPT_TABLES
+    provenance = (RAW / "PROVENANCE.md").read_text(encoding="utf-8")
+    not_here = provenance.split("## Not redistributed", 1)[1].split("\n## ", 1)[0]
+    for name, files in missing.items():
+        for relative in files:  # every missing file is one we decided not to redistribute
+            assert f"`{relative}`" in not_here, (name, relative)
+
+
+def test_default_raw_folder_is_the_committed_one():
+    assert DEFAULT_RAW == RAW
+    assert not any("shared" in part for part in DEFAULT_RAW.relative_to(REPO).parts)
+
+
+def _provenance_table(heading: str) -> dict[str, str]:
+    """``file -> sha256`` from the markdown table under ``heading`` in PROVENANCE.md."""
+    text = (RAW / "PROVENANCE.md").read_text(encoding="utf-8")
+    section = text.split(f"## {heading}", 1)[1].split("\n## ", 1)[0]
+    rows = re.findall(r"^\| `([^`]+)` \| `([0-9a-f]{64})` \|", section, flags=re.M)
+    assert rows, f"no table rows under '{heading}'"
+    return dict(rows)
+
+
+def test_every_raw_file_is_listed_with_its_sha256():
+    listed = _provenance_table("Committed files")
+    present = {
+        p.relative_to(RAW).as_posix()
+        for p in RAW.rglob("*")
+        if p.is_file() and p.name != "PROVENANCE.md"
+    }
+    assert present == set(listed), (
+        f"unlisted: {sorted(present - set(listed))}; listed but absent: "
+        f"{sorted(set(listed) - present)}"
+    )
+    for relative, digest in listed.items():
+        assert sha256_hex((RAW / relative).read_bytes()) == digest, relative
+
+
+def test_files_left_out_are_not_in_data_raw():
+    left_out = _provenance_table("Not redistributed")
+    assert not set(left_out) & set(_provenance_table("Committed files"))
+    for relative in left_out:
+        assert not (RAW / relative).exists(), relative
 
 
 def test_all_six_table_modules_exist():
@@ -114,7 +178,6 @@ def test_cow_direction_russia_china_2013(trade):
     assert row["exports_usd_m"] == 40668
 
 
-@needs_raw
 def test_cow_direction_for_partner_with_lower_code(trade):
     # Dyad rows have ccode1 < ccode2; for the USA (2) the row is "2,365,...", so flow1 = US
     # imports from Russia = Russia's exports, the opposite column from the China row.
@@ -154,7 +217,6 @@ def test_eu_is_eu27_every_year(trade):
     assert trade.loc[(2013, "EU"), "exports_usd_m"] == 246322
 
 
-@needs_raw
 def test_imf_eu_aggregate_equals_sum_of_27_members():
     from utils.build_data.trade import imf_eu_aggregate_check
 

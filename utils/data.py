@@ -26,10 +26,7 @@ import pandas as pd
 #: Default folder of the curated data: ``<repo>/data``.
 DEFAULT_DATA_DIR = Path(__file__).resolve().parents[1] / "data"
 
-REBUILD_HINT = (
-    "restore it with `git checkout data/` or rebuild with "
-    "`python -m utils.build_data --raw ../shared/reference-data`"
-)
+REBUILD_HINT = "restore it with `git checkout data/` or rebuild with `python -m utils.build_data`"
 
 _data_dir_override: Path | None = None
 _cache: dict[tuple, pd.DataFrame] = {}

@@ -1,19 +1,27 @@
-"""Rebuild the curated CSVs in ``data/`` from the shared raw reference data.
+"""Rebuild the curated CSVs in ``data/`` from the raw public inputs in ``data/raw/``.
 
 Why a package of small modules: each table module (``trade``, ``macro``, ``arms``, ``energy``,
-``events``, ``finance``) knows only its own raw files and exposes ``SOURCES``, ``RESOURCES``
-and ``build(raw)`` (see the data contract in ``data/README.md``). This file stitches them
-together: it checks each frame against its schema, writes the CSVs with fixed formatting so a
-rebuild is byte-identical, and writes ``sources.csv`` and the Frictionless
+``events``, ``finance``) knows only its own raw files and exposes ``SOURCES``, ``RESOURCES``,
+``INPUTS`` (resource name -> raw files it reads, relative to the raw folder) and
+``build(raw, names=None)`` (see the data contract in ``data/README.md``). This file stitches
+them together: it checks each frame against its schema, writes the CSVs with fixed formatting
+so a rebuild is byte-identical, and writes ``sources.csv`` and the Frictionless
 ``datapackage.json`` (with a sha256 hash per file) that :mod:`utils.data` verifies on load.
 
-Run ``python -m utils.build_data --raw ../shared/reference-data`` from the repository root.
+Some raw files may not be redistributed, so they are not in ``data/raw/`` (each such decision
+is argued in ``data/raw/PROVENANCE.md``). A table whose inputs are not all present is *kept*:
+the committed ``data/<name>.csv`` is copied unchanged (with a note in the log), so the package
+stays valid and every other table is still rebuilt and checked. Point ``--raw`` at a folder
+that also holds the missing files to rebuild those tables too.
+
+Run ``python -m utils.build_data`` (or ``make data``) from the repository root.
 """
 
 from __future__ import annotations
 
 import hashlib
 import importlib
+import io
 import json
 import re
 from collections.abc import Iterable
@@ -21,7 +29,16 @@ from pathlib import Path
 
 import pandas as pd
 
-from utils.build_data.common import REPO_ROOT, frame_to_csv_text, write_text
+from utils.build_data.common import (
+    DEFAULT_RAW_RELATIVE,
+    REPO_ROOT,
+    RawDataError,
+    frame_to_csv_text,
+    write_text,
+)
+
+#: Default raw folder: the committed public inputs (see ``data/raw/PROVENANCE.md``).
+DEFAULT_RAW = REPO_ROOT / DEFAULT_RAW_RELATIVE
 
 #: Table modules in build order. A module that does not exist yet is skipped with a note.
 TABLE_MODULES: tuple[str, ...] = ("trade", "macro", "arms", "energy", "events", "finance")
@@ -161,7 +178,7 @@ def load_table_modules(names: Iterable[str] = TABLE_MODULES, log=print) -> dict:
                 raise
             log(f"note: {qualified} does not exist yet; its tables are skipped")
             continue
-        for attribute in ("SOURCES", "RESOURCES", "build"):
+        for attribute in ("SOURCES", "RESOURCES", "INPUTS", "build"):
             if not hasattr(module, attribute):
                 raise AttributeError(f"{qualified} lacks {attribute} (see the data contract)")
         modules[name] = module
@@ -303,43 +320,102 @@ def _resource_descriptor(
     return descriptor
 
 
-def build_all(raw: Path, modules: dict) -> tuple[dict[str, pd.DataFrame], dict, pd.DataFrame]:
-    """Run every module's ``build`` and check the frames. Returns frames, resources, sources."""
+def missing_inputs(raw: Path, modules: dict) -> dict[str, list[str]]:
+    """Resource name -> raw files (relative to ``raw``) it needs that are not in ``raw``."""
+    missing: dict[str, list[str]] = {}
+    for module_name, module in modules.items():
+        if set(module.INPUTS) != set(module.RESOURCES):
+            raise ValueError(f"{module_name}: INPUTS must list the raw files of every resource")
+        for name in module.RESOURCES:
+            absent = [f for f in module.INPUTS[name] if not (Path(raw) / f).is_file()]
+            if absent:
+                missing[name] = absent
+    return missing
+
+
+def keep_committed(name: str, resource: dict, folder: Path) -> bytes:
+    """The committed ``<name>.csv`` from ``folder``, after checking its header (for carry-over)."""
+    path = Path(folder) / f"{name}.csv"
+    if not path.is_file():
+        raise RawDataError(f"{name}: its raw inputs are missing and there is no {path} to keep")
+    data = path.read_bytes()
+    header = data.split(b"\n", 1)[0].decode("utf-8")
+    names = [f["name"] for f in resource["schema"]["fields"]]
+    if header.split(",") != names:
+        raise ValueError(f"{path}: header {header!r} differs from the schema {names}")
+    return data
+
+
+def build_all(
+    raw: Path, modules: dict, keep_from: Path = REPO_ROOT / "data", log=print
+) -> tuple[dict[str, pd.DataFrame], dict, pd.DataFrame, dict[str, bytes]]:
+    """Run every module's ``build`` and check the frames.
+
+    Returns frames, resources, sources and the kept tables (name -> committed bytes) whose raw
+    inputs are not in ``raw``.
+    """
     sources = collect_sources(modules)
     source_ids = set(sources["source_id"])
+    missing = missing_inputs(raw, modules)
     frames: dict[str, pd.DataFrame] = {}
     resources: dict[str, dict] = {}
+    kept: dict[str, bytes] = {}
     for module_name, module in modules.items():
-        built = module.build(Path(raw))
-        if set(built) != set(module.RESOURCES):
-            raise ValueError(
-                f"{module_name}.build returned {sorted(built)}, RESOURCES has "
-                f"{sorted(module.RESOURCES)}"
-            )
+        names = [n for n in module.RESOURCES if n not in missing]
+        built = module.build(Path(raw), names) if names else {}
+        if set(built) != set(names):
+            raise ValueError(f"{module_name}.build returned {sorted(built)}, expected {names}")
         for name in module.RESOURCES:
-            if name in frames or name == SOURCES_RESOURCE:
+            if name in resources or name == SOURCES_RESOURCE:
                 raise ValueError(f"resource name {name!r} is used twice")
+            resources[name] = module.RESOURCES[name]
+            if name in missing:
+                kept[name] = keep_committed(name, module.RESOURCES[name], keep_from)
+                log(
+                    f"kept data/{name}.csv as committed: {', '.join(missing[name])} not in "
+                    f"{raw} (not redistributable, see data/raw/PROVENANCE.md)"
+                )
+                continue
             check_frame(name, built[name], module.RESOURCES[name], source_ids)
             frames[name] = built[name]
-            resources[name] = module.RESOURCES[name]
-    return frames, resources, sources
+    return frames, resources, sources, kept
+
+
+def _source_ids_in_csv(data: bytes) -> list[str]:
+    frame = pd.read_csv(io.BytesIO(data), dtype=str, keep_default_na=False)
+    if "source_id" not in frame:
+        return []
+    return sorted(set(frame["source_id"]) - {""})
 
 
 def write_all(
-    out: Path, frames: dict[str, pd.DataFrame], resources: dict, sources: pd.DataFrame, log=print
+    out: Path,
+    frames: dict[str, pd.DataFrame],
+    resources: dict,
+    sources: pd.DataFrame,
+    log=print,
+    kept: dict[str, bytes] | None = None,
 ) -> dict:
-    """Write CSVs, ``sources.csv`` and ``datapackage.json`` into ``out``; return the package."""
+    """Write CSVs, ``sources.csv`` and ``datapackage.json`` into ``out``; return the package.
+
+    ``kept`` tables (name -> bytes of the committed file) are written unchanged.
+    """
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
+    kept = kept or {}
     descriptors = []
-    all_used: list[str] = []
-    for name in sorted(frames):
-        frame, resource = frames[name], resources[name]
-        data = write_text(out / f"{name}.csv", frame_to_csv_text(frame, resource))
-        used = sorted(set(frame["source_id"].dropna())) if "source_id" in frame else []
-        all_used.extend(used)
+    for name in sorted(set(frames) | set(kept)):
+        resource = resources[name]
+        if name in kept:
+            data = kept[name]
+            (out / f"{name}.csv").write_bytes(data)
+            used = _source_ids_in_csv(data)
+        else:
+            frame = frames[name]
+            data = write_text(out / f"{name}.csv", frame_to_csv_text(frame, resource))
+            used = sorted(set(frame["source_id"].dropna())) if "source_id" in frame else []
+            log(f"wrote {out / f'{name}.csv'} ({len(frame)} rows)")
         descriptors.append(_resource_descriptor(name, resource, data, used, sources))
-        log(f"wrote {out / f'{name}.csv'} ({len(frame)} rows)")
     claims, claims_bytes = read_claims_ledger()
     check_frame(CLAIMS_RESOURCE, claims, CLAIMS_DESCRIPTOR, set(sources["source_id"]))
     if claims_bytes.decode("utf-8").replace("\r\n", "\n") != claims_bytes.decode("utf-8"):
@@ -388,8 +464,19 @@ def write_all(
     return package
 
 
-def rebuild(raw: Path, out: Path | None = None, names: Iterable[str] = TABLE_MODULES, log=print):
-    """Build and write everything; ``out`` defaults to the repository's ``data/`` folder."""
+def rebuild(
+    raw: Path | None = None,
+    out: Path | None = None,
+    names: Iterable[str] = TABLE_MODULES,
+    log=print,
+) -> dict:
+    """Build and write everything from ``raw`` (default ``data/raw/``) into ``out``.
+
+    ``out`` defaults to the repository's ``data/`` folder. Tables whose raw inputs are not in
+    ``raw`` are copied unchanged from the committed ``data/`` (see the module docstring).
+    """
+    raw = Path(raw) if raw is not None else DEFAULT_RAW
     modules = load_table_modules(names, log=log)
-    frames, resources, sources = build_all(Path(raw), modules)
-    return write_all(Path(out) if out else REPO_ROOT / "data", frames, resources, sources, log=log)
+    frames, resources, sources, kept = build_all(raw, modules, log=log)
+    target = Path(out) if out else REPO_ROOT / "data"
+    return write_all(target, frames, resources, sources, log=log, kept=kept)

@@ -1,7 +1,10 @@
-"""Command line: ``python -m utils.build_data --raw ../shared/reference-data [--out data]``.
+"""Command line: ``python -m utils.build_data [--raw data/raw] [--out data]``.
 
-Rebuilds every curated CSV, ``sources.csv`` and ``datapackage.json``. Running it twice gives
-byte-identical files, which is what the rebuild test checks.
+Rebuilds every curated CSV, ``sources.csv`` and ``datapackage.json`` from the raw public
+inputs (by default the committed ``data/raw/``). Tables whose raw files may not be
+redistributed (see ``data/raw/PROVENANCE.md``) are kept as committed unless ``--raw`` points at
+a folder that holds those files too. Running it twice gives byte-identical files, which is what
+the rebuild test checks.
 """
 
 from __future__ import annotations
@@ -9,19 +12,19 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from utils.build_data import TABLE_MODULES, rebuild
-from utils.build_data.common import DEFAULT_RAW_RELATIVE, REPO_ROOT
+from utils.build_data import DEFAULT_RAW, TABLE_MODULES, rebuild
+from utils.build_data.common import REPO_ROOT
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
-        prog="python -m utils.build_data", description="Rebuild data/ from the raw reference data."
+        prog="python -m utils.build_data", description="Rebuild data/ from the raw public inputs."
     )
     parser.add_argument(
         "--raw",
         type=Path,
-        default=REPO_ROOT / DEFAULT_RAW_RELATIVE,
-        help="folder of the shared reference data (contains PROVENANCE.md)",
+        default=DEFAULT_RAW,
+        help="folder of raw inputs with PROVENANCE.md (default: data/raw)",
     )
     parser.add_argument(
         "--out", type=Path, default=REPO_ROOT / "data", help="output folder (default: data/)"
@@ -35,7 +38,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
     if not args.raw.is_dir():
-        parser.error(f"--raw {args.raw} is not a folder; point it at ../shared/reference-data")
+        parser.error(f"--raw {args.raw} is not a folder; the default is data/raw")
     rebuild(args.raw, args.out, args.only)
     return 0
 

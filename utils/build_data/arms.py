@@ -318,7 +318,15 @@ def russia_china_deals(raw: Path) -> pd.DataFrame:
     return deals[cols].sort_values("deal_id").reset_index(drop=True)
 
 
-def build(raw: Path) -> dict[str, pd.DataFrame]:
+#: Raw files read by each resource (relative to the raw folder); the Russia -> China delivery
+#: check reads both files, so both tables need both.
+INPUTS: dict[str, tuple[str, ...]] = {
+    "arms_transfers_by_year": (DELIVERIES_FILE, ORDERS_FILE),
+    "arms_deals": (DELIVERIES_FILE, ORDERS_FILE),
+}
+
+
+def build(raw: Path, names=None) -> dict[str, pd.DataFrame]:
     """Build ``arms_transfers_by_year`` and ``arms_deals`` from the SIPRI raw files."""
     by_year = transfers_by_year(read_deliveries(raw))
     ru_cn_years = set(
@@ -331,4 +339,5 @@ def build(raw: Path) -> dict[str, pd.DataFrame]:
     for label in KEY_DEALS:
         if (deals["key_deal"] == label).sum() != 1:
             raise RawDataError(f"{ORDERS_FILE}: expected exactly one '{label}' order row")
-    return {"arms_transfers_by_year": by_year, "arms_deals": deals}
+    built = {"arms_transfers_by_year": by_year, "arms_deals": deals}
+    return {name: built[name] for name in (names or RESOURCES)}

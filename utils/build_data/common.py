@@ -1,7 +1,8 @@
 """Shared helpers for the table builders in :mod:`utils.build_data`.
 
-Why this module exists: every table module reads raw files from the shared reference-data
-folder and must hand back frames that can be written *byte-identically* on every rebuild.
+Why this module exists: every table module reads raw files from the raw-data folder
+(``data/raw/`` by default, see ``data/raw/PROVENANCE.md``) and must hand back frames that can
+be written *byte-identically* on every rebuild.
 Keeping the reading, rounding and writing rules in one place means a table module only has
 to express *what* it extracts, never *how* numbers are formatted on disk.
 
@@ -29,17 +30,14 @@ import pandas as pd
 #: Decimals kept for ``number`` fields unless a resource says otherwise.
 DEFAULT_DECIMALS = 3
 
-#: Folder of the shared raw data, relative to the repository root.
-DEFAULT_RAW_RELATIVE = Path("..") / "shared" / "reference-data"
+#: Folder of the committed raw public inputs, relative to the repository root.
+DEFAULT_RAW_RELATIVE = Path("data") / "raw"
 
 #: Repository root (the folder that holds ``utils/`` and ``data/``).
 REPO_ROOT = Path(__file__).resolve().parents[2]
 
 #: Fix-it hint repeated in every data error so students know how to recover.
-REBUILD_HINT = (
-    "restore it with `git checkout data/` or rebuild with "
-    "`python -m utils.build_data --raw ../shared/reference-data`"
-)
+REBUILD_HINT = "restore it with `git checkout data/` or rebuild with `python -m utils.build_data`"
 
 #: EU27 as of 1 February 2020 (after the United Kingdom left), as ISO3 codes. The IMF
 #: aggregate ``G998 European Union (EU)`` uses the same membership.
@@ -62,14 +60,14 @@ def raw_path(raw: Path, relative: str) -> Path:
     path = Path(raw) / relative
     if not path.is_file():
         raise RawDataError(
-            f"raw file not found: {path}. Pass the folder of the shared reference data with "
-            f"`--raw` (it should contain PROVENANCE.md)."
+            f"raw file not found: {path}. The default raw folder is data/raw/; pass another "
+            f"folder with `--raw` (it should contain PROVENANCE.md)."
         )
     return path
 
 
 def read_raw_csv(raw: Path, relative: str, **kwargs) -> pd.DataFrame:
-    """Read a raw CSV (UTF-8, with or without BOM) from the reference-data folder."""
+    """Read a raw CSV (UTF-8, with or without BOM) from the raw-data folder."""
     kwargs.setdefault("encoding", "utf-8-sig")
     return pd.read_csv(raw_path(raw, relative), **kwargs)
 

@@ -468,11 +468,24 @@ def power_of_siberia(raw: Path, bp_exports: pd.DataFrame) -> pd.DataFrame:
     return out.sort_values(["year", "basis"]).reset_index(drop=True)
 
 
-def build(raw: Path) -> dict[str, pd.DataFrame]:
-    """Build the three energy tables from the raw BP, Wind and press files."""
-    exports = russia_energy_exports_2020(raw)
-    return {
-        "russia_energy_exports_2020": exports,
-        "china_crude_imports_by_origin": china_crude_imports(raw),
-        "power_of_siberia": power_of_siberia(raw, exports),
-    }
+#: Raw files read by each resource (relative to the raw folder).
+INPUTS: dict[str, tuple[str, ...]] = {
+    "russia_energy_exports_2020": (BP_FILE,),
+    "china_crude_imports_by_origin": (WIND_FILE,),
+    "power_of_siberia": (BP_FILE, WIND_FILE, PRESS_FILE),
+}
+
+
+def build(raw: Path, names=None) -> dict[str, pd.DataFrame]:
+    """Build the energy tables ``names`` (default: all) from the raw files."""
+    names = list(names or RESOURCES)
+    out: dict[str, pd.DataFrame] = {}
+    if "russia_energy_exports_2020" in names or "power_of_siberia" in names:
+        exports = russia_energy_exports_2020(raw)
+        if "russia_energy_exports_2020" in names:
+            out["russia_energy_exports_2020"] = exports
+        if "power_of_siberia" in names:
+            out["power_of_siberia"] = power_of_siberia(raw, exports)
+    if "china_crude_imports_by_origin" in names:
+        out["china_crude_imports_by_origin"] = china_crude_imports(raw)
+    return out

@@ -602,6 +602,11 @@ def timeline() -> pd.DataFrame:
     return frame[cols].sort_values("event_id").reset_index(drop=True)
 
 
-def build(raw: Path) -> dict[str, pd.DataFrame]:
+#: Raw files read by each resource (relative to the raw folder).
+INPUTS: dict[str, tuple[str, ...]] = {"joint_exercises": (EXERCISES_FILE,), "timeline": ()}
+
+
+def build(raw: Path, names=None) -> dict[str, pd.DataFrame]:
     """Build ``joint_exercises`` (from the compiled raw list) and ``timeline``."""
-    return {"joint_exercises": joint_exercises(raw), "timeline": timeline()}
+    builders = {"joint_exercises": lambda: joint_exercises(raw), "timeline": timeline}
+    return {name: builders[name]() for name in (names or RESOURCES)}

@@ -92,7 +92,11 @@ RESOURCES: dict[str, dict] = {
 }
 
 
-def build(raw: Path) -> dict[str, pd.DataFrame]:
+#: Raw files read by each resource (relative to the raw folder).
+INPUTS: dict[str, tuple[str, ...]] = {"chinese_official_finance": (AIDDATA_FILE,)}
+
+
+def build(raw: Path, names=None) -> dict[str, pd.DataFrame]:
     """Sum AidData's three flow classes per recipient-year and convert USD to USD millions."""
     frame = read_raw_csv(raw, AIDDATA_FILE)
     require_columns(frame, ["ccode", "year", *AMOUNT_COLUMNS, *ADJUSTED_COLUMNS], AIDDATA_FILE)

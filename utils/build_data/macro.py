@@ -173,8 +173,12 @@ def sipri_milex(raw: Path) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["year", "country", "indicator", "value_usd_m", "source_id"])
 
 
-def build(raw: Path) -> dict[str, pd.DataFrame]:
-    """Build ``gdp_milex`` from the shared reference-data folder ``raw``."""
+#: Raw files read by each resource (relative to the raw folder).
+INPUTS: dict[str, tuple[str, ...]] = {"gdp_milex": (WB_GDP, SIPRI_MILEX)}
+
+
+def build(raw: Path, names=None) -> dict[str, pd.DataFrame]:
+    """Build ``gdp_milex`` from the raw folder ``raw`` (its only resource)."""
     raw = Path(raw)
     out = pd.concat([world_bank_gdp(raw), sipri_milex(raw)], ignore_index=True)
     out["year"] = out["year"].astype("int64")

@@ -1,6 +1,6 @@
 """Trade tables: Russia's goods trade by partner, and Russia's weight in China's trade.
 
-Why two sources are stitched: no single public file in the shared reference data covers
+Why two sources are stitched: no single public file in the raw data covers
 1992-2024. Correlates of War (COW) Trade v4.0 ends in 2014 and the IMF IMTS extract starts in
 2016, so 2015 is a genuine gap. We leave it empty instead of interpolating, because an invented
 year would look exactly like a measured one on a chart.
@@ -508,10 +508,22 @@ def build_china_trade_with_russia(raw: Path) -> pd.DataFrame:
     return out.sort_values(["year", "partner"], kind="mergesort").reset_index(drop=True)
 
 
-def build(raw: Path) -> dict[str, pd.DataFrame]:
-    """Build every trade resource from the shared reference-data folder ``raw``."""
+#: Raw files read by each resource (relative to the raw folder).
+INPUTS: dict[str, tuple[str, ...]] = {
+    "russia_trade_by_partner": (COW_DYADIC, COW_TOTALS, IMF_IMTS),
+    "china_trade_with_russia": (
+        COW_DYADIC, COW_TOTALS, IMF_IMTS, COMTRADE_BALANCE, COMTRADE_EXPORTS_MIRROR,
+        COMTRADE_IMPORTS_MIRROR,
+    ),
+}  # fmt: skip
+
+_BUILDERS = {
+    "russia_trade_by_partner": build_russia_trade_by_partner,
+    "china_trade_with_russia": build_china_trade_with_russia,
+}
+
+
+def build(raw: Path, names=None) -> dict[str, pd.DataFrame]:
+    """Build the trade resources ``names`` (default: all) from the raw folder ``raw``."""
     raw = Path(raw)
-    return {
-        "russia_trade_by_partner": build_russia_trade_by_partner(raw),
-        "china_trade_with_russia": build_china_trade_with_russia(raw),
-    }
+    return {name: _BUILDERS[name](raw) for name in (names or RESOURCES)}
