@@ -1,0 +1,214 @@
+"""Lesson 08: economic coercion (the dated record, Russia's exposure and the exposure what-if).
+
+Shares are in percent. The exposure what-if is a share of a share:
+loss (% of Russia's total exports) = China's share of Russia's exports x share of those sales
+restricted x share of the restricted sales that find no other buyer
+(:func:`utils.substitution.export_exposure`).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import pandas as pd
+
+from utils import data, scenarios, substitution
+from utils.charts import line_chart, timeline_chart
+from utils.live import LiveChart, LiveView, dropdown, register, slider
+from utils.style import DARK_GREY, GREY, Chart, actor_color, figure
+
+TRADE_SOURCE = data.source_line("cow_trade_v4", "imf_imts_2025")
+#: Observed years of the what-if: before the 2014 crisis, the last full year before the
+#: article, and the latest year in the data.
+EXPOSURE_YEARS = (2013, 2019, 2024)
+#: Target countries as written in the timeline's event ids.
+TARGETS = {"japan": "Japan", "norway": "Norway", "philippines": "Philippines",
+           "korea": "South Korea", "australia": "Australia", "lithuania": "Lithuania"}  # fmt: skip
+DEFAULTS = {"basis": "observed 2019", "restricted_share": 0.5, "unsold_share": 1.0}
+
+
+# ----------------------------------------------------------------------------- section 1
+def coercion_events() -> pd.DataFrame:
+    """Timeline rows of category ``coercion`` with ``target`` (the country named in the event
+    id: ``2020-05-18_australia_barley`` -> Australia) and ``label`` (the rest: ``barley``)."""
+    timeline = data.load("timeline")
+    events = timeline[timeline["category"] == "coercion"].reset_index(drop=True)
+    words = events["event_id"].str.split("_").str[1:]
+    unknown = sorted({w[0] for w in words if w[0] not in TARGETS})
+    if unknown:
+        raise ValueError(f"timeline targets {unknown} are not in TARGETS; add them")
+    events["target"] = [TARGETS[w[0]] for w in words]
+    events["label"] = [" ".join(w[1:]).replace("thaad", "THAAD") for w in words]
+    return events
+
+
+def coercion_timeline_chart() -> Chart:
+    events = coercion_events()
+    year = events["date"].str[:4]
+    # Several measures against one country in one year sit too close to label one by one:
+    # the first marker carries all their labels.
+    first = ~pd.Series(list(zip(events["target"], year, strict=True))).duplicated()
+    grouped = events.groupby([events["target"], year])["label"].agg(", ".join)
+    labels = [
+        grouped[(t, y)] if f else "" for t, y, f in zip(events["target"], year, first, strict=True)
+    ]  # noqa: E501
+    per_target = events["target"].value_counts()
+    description = (
+        f"The timeline lists {len(events)} measures against {len(per_target)} countries from "
+        f"{year.min()} to {year.max()}; {per_target.get('Australia', 0)} of them concern "
+        "Australia in 2020."
+    )
+    dates = pd.to_datetime(events["date"], format="ISO8601")  # "2010-10" is a month
+    frame = pd.DataFrame({"date": dates, "label": labels, "category": events["target"]})
+    title = "Trade measures that reports link to political disputes"
+    source = data.source_line("lab_web_pages_2025")
+    chart = timeline_chart(frame, title, source, description, label_width=16)
+    rows = list(dict.fromkeys(frame.sort_values("date")["category"]))
+    for marker in chart.figure.axes[0].get_lines():  # the targets are not actors: grey, with
+        australia = rows[int(marker.get_ydata()[0])] == "Australia"  # the 2020 case in orange
+        marker.set_color("#E69F00" if australia else DARK_GREY)
+    return chart
+
+
+# ----------------------------------------------------------------------------- section 3
+@lru_cache(maxsize=1)
+def _flows() -> pd.DataFrame:
+    trade = data.load("russia_trade_by_partner")
+    wide = trade.pivot(index="year", columns="partner", values=["exports_usd_m", "imports_usd_m"])
+    ex, im = wide["exports_usd_m"], wide["imports_usd_m"]
+    return pd.DataFrame(
+        {
+            "exports": 100 * ex["CHN"] / ex["WLD"],
+            "imports": 100 * im["CHN"] / im["WLD"],
+            "turnover": 100 * (ex["CHN"] + im["CHN"]) / (ex["WLD"] + im["WLD"]),
+        }
+    )
+
+
+def china_share_by_flow() -> pd.DataFrame:
+    """China's share (%) of Russia's goods exports, imports and turnover, by year."""
+    return _flows().copy()
+
+
+def china_share_by_flow_chart() -> Chart:
+    frame = china_share_by_flow()
+    lines = frame[["exports", "imports"]].set_axis(
+        ["China's share of Russia's exports (China as buyer)",
+         "China's share of Russia's imports (China as seller)"], axis=1)  # fmt: skip
+    ex = frame["exports"].round(1)
+    description = (
+        f"China bought {ex[2013]}% of Russia's goods exports in 2013, {ex[2019]}% in 2019 and "
+        f"{ex[2024]}% in 2024."
+    )
+    return line_chart(
+        lines,
+        "China as Russia's customer and as its supplier",
+        TRADE_SOURCE,
+        description,
+        ylabel="% of Russia's exports or imports",
+        markers=False,
+        colors=dict(zip(lines.columns, [actor_color("CHN"), "#E69F00"], strict=True)),
+    )
+
+
+@lru_cache(maxsize=1)
+def crude_two_ways() -> pd.Series:
+    """Crude oil in 2020 seen from both ends (% by weight): China's share of Russia's crude
+    exports (BP, Russia's side) and Russia's share of China's crude imports (China's customs)."""
+    energy = data.load("russia_energy_exports_2020").set_index("destination_iso3")
+    crude = data.load("china_crude_imports_by_origin")
+    china_2020 = crude[crude["year"] == 2020].set_index("origin")["crude_kt"]
+    return pd.Series(
+        {
+            "china_in_russia_crude_exports": 100
+            * energy.loc["CHN", "crude_oil_mt"]
+            / energy.loc["WLD", "crude_oil_mt"],
+            "russia_in_china_crude_imports": 100 * china_2020["RUS"] / china_2020["WLD"],
+            "china_in_russia_pipeline_gas": 100
+            * energy.loc["CHN", "pipeline_gas_bcm"]
+            / energy.loc["WLD", "pipeline_gas_bcm"],
+        }
+    )
+
+
+# ----------------------------------------------------------------------------- section 4
+@lru_cache(maxsize=1)
+def _bases() -> pd.DataFrame:
+    exports = china_share_by_flow()["exports"]
+    rows = [
+        (f"observed {y}", "China's share of Russia's exports", exports[y]) for y in EXPOSURE_YEARS
+    ]
+    for name, params in scenarios.PRESETS.items():
+        share = 100 * scenarios.run(params).china_share_in(params.end_year)
+        rows.append(
+            (f"{name} ({params.end_year} scenario)", "its share of Russia's trade (proxy)", share)
+        )  # noqa: E501
+    return pd.DataFrame(rows, columns=["basis", "measure", "china_share"]).set_index("basis")
+
+
+def exposure_bases() -> pd.DataFrame:
+    """The what-if's bases: observed years use China's share (%) of Russia's *exports*; the
+    scenario presets of :mod:`utils.scenarios` project only its share of Russia's *trade*,
+    which stands in for the export share there (a rough proxy)."""
+    return _bases().copy()
+
+
+class ExposureChart(LiveChart):
+    """One bar per basis: the loss to Russia's total exports; the chosen basis highlighted."""
+
+    def __init__(self):
+        self.bases = exposure_bases()
+        self.fig, ax = figure(
+            "What-if: Russia's export loss",
+            TRADE_SOURCE + " Scenarios: utils.scenarios presets (projections, not data).",
+            xlabel="% of Russia's total exports lost", size=(9, 4.8),
+        )  # fmt: skip
+        self.bars = ax.barh(list(self.bases.index), [0] * len(self.bases), color=GREY)
+        self.values = [ax.text(0, i, "", va="center") for i in range(len(self.bases))]
+        ax.invert_yaxis()
+        ax.set_xlim(0, 1.2 * self.bases["china_share"].max())
+        ax.grid(axis="y", visible=False)
+        ax.grid(axis="x", visible=True)
+        self.animated = [*self.bars, *self.values]
+
+    def update(self, basis, restricted_share, unsold_share):
+        if basis not in self.bases.index:
+            raise ValueError(f"Choose a basis from the list, not {basis!r}.")
+        for i, (name, share) in enumerate(self.bases["china_share"].items()):
+            r = substitution.export_exposure(share / 100, restricted_share, 1 - unsold_share)
+            self.bars[i].set_width(100 * r.lost_share)
+            self.bars[i].set_color(actor_color("CHN") if name == basis else GREY)
+            self.values[i].set_position((100 * r.lost_share + 0.5, i))
+            self.values[i].set_text(f"{100 * r.lost_share:.1f}%")
+            if name == basis:
+                chosen = r
+        description = (
+            f"If China restricted {restricted_share:.0%} of its purchases from Russia and "
+            f"{unsold_share:.0%} of those sales found no other buyer, Russia would lose "
+            f"{100 * chosen.lost_share:.1f}% of its total exports ({basis}; China's share "
+            f"{100 * chosen.market_share:.1f}%)."
+        )
+        note = (
+            f"{basis}: {self.bases.loc[basis, 'measure']} = {100 * chosen.market_share:.1f}%; "
+            f"restricted = {100 * chosen.restricted_share:.1f}% of all exports; resold elsewhere "
+            f"= {100 * chosen.redirected_share:.1f}%; net loss = {100 * chosen.lost_share:.1f}%."
+        )
+        return description, note
+
+
+@register("exposure_what_if")
+def exposure_what_if() -> LiveView:
+    bases = list(exposure_bases().index)
+    return LiveView(
+        {
+            "basis": dropdown("Basis for China's share", bases, DEFAULTS["basis"]),
+            "restricted_share": slider("Share of Russia's sales to China restricted", 0, 1,
+                                       0.05, DEFAULTS["restricted_share"], ".0%"),
+            "unsold_share": slider("Share of restricted sales finding no other buyer", 0, 1,
+                                   0.05, DEFAULTS["unsold_share"], ".0%"),
+        },
+        ExposureChart(),
+        title="Exposure what-if: Chinese restrictions on Russian exports",
+        description="A hypothetical, not a forecast: how much of Russia's total exports would "
+        "be lost if China restricted part of its purchases?",
+    )  # fmt: skip
