@@ -1,8 +1,32 @@
-"""Dittmer's strategic triangle: what the three lines between the USA, Russia and China imply.
+"""The strategic triangle: what the three lines between the USA, Russia and China imply.
 
-Lowell Dittmer ("The Strategic Triangle: An Elementary Game-Theoretical Analysis", World
-Politics 33(4), 1981) classified a triangle of powers by which of its three bilateral lines
-are friendly (amity) and which hostile (enmity):
+Where the model comes from (checked for issue #15):
+
+* Lowell Dittmer, "The Strategic Triangle: An Elementary Game-Theoretical Analysis", *World
+  Politics* 33(4), 1981, pp. 485-515, describes three patterns: the **ménage à trois** (all
+  three lines friendly), the **romantic triangle** (one *pivot* courted by two others who are at
+  odds with each other) and the **stable marriage** (two actors friendly, both at odds with the
+  third). See the article's abstract at Cambridge Core:
+  https://www.cambridge.org/core/journals/world-politics/article/abs/strategic-triangle-an-elementary-gametheoretical-analysis/F0C8847A042646DB8FA9B8D8C8BB37A1
+* The fourth pattern, **unit veto** (all three lines hostile), is not one of the three in the
+  1981 abstract. It is used in the literature that followed (for example Wu 1996, below); we
+  could not pin down who coined it for the triangle, so the lessons say "the literature following
+  Dittmer (1981)". Dittmer revisited the model in "The Strategic Triangle: A Critical Review", in
+  I. J. Kim (ed.), *The Strategic Triangle: China, the United States and the Soviet Union*
+  (Paragon House, 1987).
+* The six **role** names used here (pivot, wing, partner, outcast, friend and, for unit veto,
+  adversary) and their ranking (:data:`ROLE_RANKING`) follow Yu-Shan Wu, who names the
+  positions in a triangle and ranks them by desirability in "Exploring Dual Triangles: The
+  Development of Taipei-Washington-Beijing Relations", *Issues & Studies* 32(10), 1996,
+  pp. 26-52 (abstract:
+  https://scholars.ncu.edu.tw/en/publications/exploring-dual-triangles-the-development-of-taipei-washington-bei),
+  tabulated again in his "Unintending Pivot: The US Between Taipei and Beijing", *Political
+  Science Review* (National Taiwan University), 2000, pp. 189-222, in Chinese (abstract:
+  https://politics.ntu.edu.tw/psr/?p=1688&post_type=english). That table calls the unit-veto
+  role *enemy*; we say *adversary*.
+
+So the four patterns are "Dittmer's triangle as extended by later authors", not Dittmer (1981)
+alone. Classification:
 
 * **ménage à trois** - all three lines positive: every actor is a *friend* of both others;
 * **romantic triangle** - two positive lines: the actor on both is the *pivot*, courted by the
@@ -30,6 +54,9 @@ ACTORS = ("USA", "Russia", "China")
 LINES = (("USA", "Russia"), ("USA", "China"), ("Russia", "China"))
 DEFAULT_NEUTRAL_BAND = 0.1
 TRIANGLE_TYPES = ("ménage à trois", "romantic triangle", "stable marriage", "unit veto")
+#: Roles from most to least desirable, after Wu (1996; table in Wu 2000): more friendly lines
+#: are better, and with as many friendly lines it is better when the other two are at odds.
+ROLE_RANKING = ("pivot", "friend", "partner", "wing", "adversary", "outcast")
 
 _EXPLANATIONS = {
     "ménage à trois": "All three lines are friendly, so every actor is a friend of both others"
