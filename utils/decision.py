@@ -189,3 +189,28 @@ POLICY_OPTIONS = pd.DataFrame(
 
 #: Equal weights: the neutral place to start the argument.
 DEFAULT_WEIGHTS: dict[str, float] = dict.fromkeys(POLICY_OPTIONS.columns, 1.0)
+
+#: Why each option got its scores: one sentence per option, tied to the constraints of the
+#: article's paragraph 17 (sanctions stay, Ukraine's territorial integrity, Moscow's red lines,
+#: allies). Judgements to argue with, like the scores themselves.
+SCORE_REASONS: dict[str, str] = {
+    "maintain sanctions and deterrence": (
+        "It is the status quo, so it is the most feasible (9) and keeps the Ukraine conditions"
+        " (8) and the common Western line (7); it does little about arms and technology"
+        " already flowing to China (3)."
+    ),
+    "selective engagement with Moscow": (
+        "Talks on arms control and regional crises might slow some cooperation and fit within"
+        " sanctions (5 each), but allies may disagree on how far to engage (4)."
+    ),
+    "reverse Kissinger (court Russia)": (
+        "If it worked it could make Moscow hold back on arms for China (6), but it needs the"
+        " sanctions relief the article expects will not come (1), would drop the Ukraine"
+        " conditions (1) and would split allies (2)."
+    ),
+    "coordinate with allies on technology controls": (
+        "It aims at the technology flows themselves (7) and works within sanctions (8); it is"
+        " neutral to supportive on Ukraine (6) but needs European and Asian allies to agree"
+        " on what to control (5)."
+    ),
+}
