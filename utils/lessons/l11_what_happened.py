@@ -1,0 +1,180 @@
+"""Lesson 11: what happened next -- alliance or not? (tables, charts and the widget).
+
+Everything the lesson draws, in plain matplotlib. The numbers come from ``utils.data`` tables
+and from the scenario model (``utils.scenarios``, ``utils.scenario_analysis``), which this module
+only calls. Each chart returns a :class:`~utils.style.Chart` whose description is written from
+the same numbers that are drawn.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from functools import lru_cache
+
+import pandas as pd
+
+from utils import data, scenario_analysis, scenarios
+from utils.charts import line_chart
+from utils.live import LiveChart, LiveView, dropdown, int_slider, register, toggle_buttons
+from utils.style import GREY, LIGHT_GREY, WHITE, Chart, actor_color, figure
+
+#: The three presets built from the article's own "if" (lesson 07), and the fitted one.
+ARTICLE_PRESETS = ("status quo", "deterioration with the West", "stabilised ties with the West")
+PRESETS = (*ARTICLE_PRESETS, "what happened")
+PARTNERS = {"CHN": "China", "EU": "EU27"}
+FIRST_YEAR, BASE_YEAR, LAST_YEAR = 2010, 2019, 2036
+DEFAULTS = {"preset": "deterioration with the West", "partner": "CHN", "year": 2023}
+#: Power of Siberia's design capacity (bcm a year) under the 2014 Gazprom-CNPC contract
+#: (data/timeline.csv, event 2014-05-21_gazprom_cnpc_contract).
+POS_DESIGN_BCM = 38.0
+
+
+# ----------------------------------------------------------------------------- tables
+def actual_shares() -> pd.DataFrame:
+    """Observed shares of Russia's goods trade in percent (CHN, EU, USA), years as the index."""
+    return 100 * scenario_analysis.actual_shares(FIRST_YEAR)
+
+
+@lru_cache(maxsize=1)
+def preset_paths() -> dict[str, pd.DataFrame]:
+    """Each preset's projected shares (percent, CHN and EU) from 2019 to 2036, by year."""
+    paths = {}
+    for name in PRESETS:
+        params = replace(scenarios.PRESETS[name], end_year=LAST_YEAR)
+        frame = scenarios.run(params).frame.set_index("year")
+        frame = frame.loc[BASE_YEAR:, ["china_share", "eu_share"]]
+        paths[name] = 100 * frame.set_axis(["CHN", "EU"], axis=1)
+    return paths
+
+
+def gap_pp(preset: str, partner: str, year: int) -> float:
+    """Projected minus observed share of ``partner`` in ``year``, in percentage points."""
+    check_choice("preset", preset, PRESETS)
+    check_choice("partner", partner, PARTNERS)
+    observed = actual_shares()
+    if year not in observed.index or year <= BASE_YEAR:
+        raise ValueError(f"year must be an observed year after {BASE_YEAR}, got {year}")
+    return float(preset_paths()[preset].loc[year, partner] - observed.loc[year, partner])
+
+
+def gdp_ratio() -> pd.Series:
+    """China's GDP divided by Russia's (current USD, World Bank), by year."""
+    gdp = data.load("gdp_milex").query("indicator == 'gdp'")
+    wide = gdp.pivot(index="year", columns="country", values="value_usd_m")
+    return (wide["CHN"] / wide["RUS"]).dropna().rename("China / Russia")
+
+
+#: The Power of Siberia series with the longest run of years (press-reported official figures).
+POS_BASIS = "press_reported"
+
+
+def pos_deliveries() -> pd.Series:
+    """Gas delivered through Power of Siberia, bcm a year (figures given by Russian officials)."""
+    pos = data.load("power_of_siberia")
+    rows = pos[pos["basis"] == POS_BASIS].set_index("year")
+    return rows["volume_bcm"].rename("Power of Siberia")
+
+
+def pos_capacity_share() -> pd.Series:
+    """Deliveries as a percentage of the 38 bcm design capacity, by year."""
+    return (100 * pos_deliveries() / POS_DESIGN_BCM).rename("share of design capacity (%)")
+
+
+def check_choice(name: str, value: object, allowed) -> None:
+    if value not in allowed:
+        raise ValueError(f"{name} must be one of {list(allowed)}, got {value!r}")
+
+
+# ----------------------------------------------------------------------------- charts
+def gdp_ratio_chart() -> Chart:
+    """How many Russian economies fit into China's, 1992 to the latest year."""
+    ratio = gdp_ratio()
+    last = int(ratio.index.max())
+    text = (
+        f"China's GDP was {ratio[1992]:.1f} times Russia's in 1992, {ratio[2010]:.1f} times in "
+        f"2010 and {ratio[last]:.1f} times in {last} (current US dollars)."
+    )
+    chart = line_chart(
+        ratio, "China's economy measured in Russian economies", data.source_line(
+            "world_bank_wdi_gdp_2024"), text, ylabel="GDP of China / GDP of Russia",
+        markers=False, mark_years={2010: "2010", 2014: "2014"},
+    )  # fmt: skip
+    chart.figure.axes[0].set_ylim(0, None)
+    return chart
+
+
+# ----------------------------------------------------------------------------- the widget
+class OutcomeChart(LiveChart):
+    """A preset's projection (dashed) over what happened (solid), with one year marked."""
+
+    def __init__(self) -> None:
+        observed = actual_shares()
+        self.fig, ax = figure(
+            "Scenarios from 2019 against what happened",
+            data.source_line("imf_imts_2025", "cow_trade_v4") + " Projections: lesson 07 model.",
+            xlabel="Year", ylabel="Share of Russia's goods trade (%)",
+        )  # fmt: skip
+        ax.axvspan(BASE_YEAR, LAST_YEAR + 0.5, color=LIGHT_GREY, alpha=0.5, linewidth=0)
+        for code, label in PARTNERS.items():
+            series = observed[code]
+            ax.plot(series.index, series, color=actor_color(code), marker="o", label=label)
+        (self.projection,) = ax.plot([], [], linestyle="--", linewidth=2)
+        self.marker = ax.axvline(DEFAULTS["year"], color=GREY, linestyle=":", linewidth=1.2)
+        (self.dots,) = ax.plot([], [], "o", markersize=9, markeredgecolor=WHITE, linestyle="none")
+        ax.text(
+            LAST_YEAR,
+            68,
+            "shaded: projected from 2019",
+            color=GREY,
+            fontsize=9,
+            ha="right",
+            va="top",
+        )
+        ax.set_xlim(FIRST_YEAR - 0.5, LAST_YEAR + 0.5)
+        ax.set_ylim(0, 70)
+        ax.plot([], [], color=GREY, linestyle="--", label="projection (partner's colour)")
+        ax.legend(loc="upper left", ncols=3)
+        self.observed = observed
+        self.animated = [self.projection, self.marker, self.dots]
+
+    def update(self, preset: str, partner: str, year: int):
+        gap = gap_pp(preset, partner, year)
+        path = preset_paths()[preset][partner]
+        actual = float(self.observed.loc[year, partner])
+        color = actor_color(partner)
+        self.projection.set_data(path.index, path.to_numpy())
+        self.projection.set_color(color)
+        self.marker.set_xdata([year, year])
+        self.dots.set_data([year, year], [path[year], actual])
+        self.dots.set_color(color)
+        side = "above" if gap > 0 else "below"
+        text = (
+            f"For {year} the preset '{preset}' projected {PARTNERS[partner]}'s share of Russia's "
+            f"trade at {path[year]:.1f}%; the data give {actual:.1f}%, so the projection was "
+            f"{abs(gap):.1f} points {side} what happened."
+        )
+        note = f"<b>{preset}</b>: {scenarios.PRESET_DESCRIPTIONS[preset]}"
+        if year >= 2022:
+            note += " Shares from 2022 rest on IMF estimates built largely from partner data."
+        return text, note
+
+
+@register("presets_vs_outcomes")
+def presets_vs_outcomes() -> LiveView:
+    """Pick a preset, a partner and a year: how far was the projection from the data?"""
+    years = [int(y) for y in actual_shares().index if y > BASE_YEAR]
+    return LiveView(
+        {
+            "preset": dropdown("Preset (lesson 07)", list(PRESETS), DEFAULTS["preset"]),
+            "partner": toggle_buttons(
+                "Partner", [(v, k) for k, v in PARTNERS.items()], DEFAULTS["partner"]
+            ),
+            "year": int_slider("Year to compare", min(years), max(years), 1, DEFAULTS["year"]),
+        },
+        OutcomeChart(),
+        title="Scenarios from 2019 against what happened",
+        description=(
+            "Solid lines: observed shares. Dashed: the chosen preset's projection from 2019. "
+            "The two large dots mark the year you pick."
+        ),
+    )
