@@ -9,8 +9,8 @@ touches widgets.
 
 Public API: :data:`GROWTH_LEVERS`, :data:`LEVER_LABELS`, :func:`value_in`, :func:`end_value`,
 :func:`crossing_time`, :func:`benchmark_phrase`, :func:`crossing_sentence`,
-:class:`ScenarioSummary`, :func:`summarise`,
-:func:`lever_sensitivity`, :func:`most_influential_lever`, :func:`compare_summaries`,
+:class:`ScenarioSummary`, :func:`summarise`, :func:`lever_sensitivity`,
+:func:`lowest_growth_to_cross`, :func:`most_influential_lever`, :func:`compare_summaries`,
 :func:`preset_table`, :func:`actual_shares`, :func:`presets_against_actual`.
 """
 
@@ -236,6 +236,32 @@ def lever_sensitivity(
     table = pd.DataFrame(rows)
     table["crossing_year"] = table["crossing_year"].astype("Int64")
     return table
+
+
+def lowest_growth_to_cross(
+    params: scenarios.ScenarioParams, by_year: int | None = None, step: float = 0.005
+) -> float | None:
+    """The lowest growth of trade with China, on a slider's grid, that crosses by ``by_year``.
+
+    Tries ``growth_chn`` = low, low + step, ... up to the top of its range (as the dashboard's
+    slider does, low = -15%) with every other lever of ``params`` kept, and returns the first
+    value whose crossing year is at or before ``by_year`` (default: the end year), or ``None``.
+    More growth with China never lowers China's share, so the first hit is the lowest.
+    """
+    resolved = scenarios.resolve(_check_params(params))
+    by_year = resolved.end_year if by_year is None else by_year
+    if isinstance(by_year, bool) or not isinstance(by_year, int) or by_year <= resolved.base_year:
+        raise ValueError(f"by_year must be an integer year after the base year, got {by_year!r}")
+    if isinstance(step, bool) or not isinstance(step, int | float) or not 0 < step <= 0.05:
+        raise ValueError(f"step must be a growth step in (0, 0.05], got {step!r}")
+    low, high = scenarios.LEVER_BOUNDS["growth_chn"]
+    horizon = replace(resolved, end_year=max(by_year, resolved.end_year))
+    for k in range(int(round((high - low) / step)) + 1):
+        value = round(low + k * step, 10)
+        crossing = scenarios.run(replace(horizon, growth_chn=value)).crossing_year
+        if crossing is not None and crossing <= by_year:
+            return value
+    return None
 
 
 def most_influential_lever(

@@ -1,11 +1,12 @@
 """Dependency scenarios: how far could Russia's trade tilt towards China by the mid-2030s?
 
-Gabuev (2020) argued that Russia could defy the EU in 2014 because China offered an
-alternative, but that a decade or more of worsening ties with the West might leave Moscow with
-no alternative to Beijing. This module turns that argument into numbers a class can argue
-about. Russia's trade turnover (exports + imports, USD m) is split into four partner groups,
-CHN, EU, USA and ROW (rest of world = WLD - CHN - EU - USA), and each group is projected
-year by year from a base year:
+Gabuev (2020) recalled that Russia defied the EU in 2014 while it still had China as an
+alternative (paragraphs 6-7), and warned that another ten to fifteen years of worsening ties
+with the West might leave Moscow with no alternative to Beijing by the mid-2030s (paragraph 7).
+This module turns that conditional into numbers a class can argue about. Russia's trade
+turnover (exports + imports, USD m) is split into four partner groups, CHN, EU, USA and ROW
+(rest of world = WLD - CHN - EU - USA), and each group is projected year by year from a base
+year:
 
     level[t] = level[t-1] * (1 + growth + west_shift) * exp(shock) * (1 - cut if cut year)
     China's level additionally gets ``energy_pivot_usd_bn`` (a fixed yearly extra) from
@@ -109,6 +110,17 @@ def _check_number(name: str, value: object, optional: bool = False) -> float | N
     return check_bounded_number(name, value, LEVER_BOUNDS, optional)
 
 
+#: Decimals kept of every float lever. A browser slider computes ``min + n * step`` in binary
+#: floating point and sends e.g. -0.0050000000000000044 for -0.005; rounding at 12 decimals
+#: removes that noise (so share strings read ``g_eu=-0.005``) and changes no result visibly.
+FLOAT_DECIMALS = 12
+
+
+def _clean(value: float | None) -> float | None:
+    """``value`` without binary floating-point noise (``0.01999999999999999`` -> ``0.02``)."""
+    return None if value is None else round(value, FLOAT_DECIMALS) + 0.0  # + 0.0: no -0.0
+
+
 def _check_int(name: str, value: object, allowed: tuple[int, ...] | None = None) -> int:
     if isinstance(value, bool) or not isinstance(value, int | np.integer):
         raise TypeError(f"{name} must be an integer year or count, got {value!r}")
@@ -153,13 +165,9 @@ class ScenarioParams:
         set_(self, "base_year", _check_int("base_year", self.base_year, BASE_YEARS))
         for name in ("end_year", "rupture_year", "pivot_start_year", "seed"):
             set_(self, name, _check_int(name, getattr(self, name)))
-        for name in _OPTIONAL_LEVERS:
-            set_(self, name, _check_number(name, getattr(self, name), optional=True))
-        set_(
-            self,
-            "energy_pivot_usd_bn",
-            _check_number("energy_pivot_usd_bn", self.energy_pivot_usd_bn),
-        )
+        for name in (*_OPTIONAL_LEVERS, "energy_pivot_usd_bn"):
+            value = _check_number(name, getattr(self, name), optional=name != "energy_pivot_usd_bn")
+            set_(self, name, _clean(value))
         if not isinstance(self.west_relations, str):
             raise TypeError(f"west_relations must be a str, got {self.west_relations!r}")
         if self.west_relations not in WEST_RELATIONS:
@@ -553,8 +561,11 @@ def calibrate_what_happened(history: ScenarioHistory | None = None) -> Calibrati
 
 # --- Presets ------------------------------------------------------------------------------
 
-#: The article's scenarios, seen from 2019, plus the path taken. Numbers in "what happened"
-#: are the output of :func:`calibrate_what_happened` (rounded to 0.1 pp; a test re-runs it).
+#: The four presets, all seen from 2019. Two paraphrase cases in the article, two are the
+#: lab's own constructs (see :data:`PRESET_ORIGINS`). The sizes of the shifts (-3 pp, +2 pp a
+#: year) are teaching assumptions (:data:`WEST_RELATIONS`): the article gives no numbers.
+#: Numbers in "what happened" are the output of :func:`calibrate_what_happened` (rounded to
+#: 0.1 pp; a test re-runs it).
 PRESETS: dict[str, ScenarioParams] = {
     "status quo": ScenarioParams(),
     "deterioration with the West": ScenarioParams(west_relations="deterioration"),
@@ -568,14 +579,24 @@ PRESETS: dict[str, ScenarioParams] = {
     ),
 }
 
+#: Where each preset comes from: the article (with the paragraph it paraphrases) or the lab.
+#: Paragraphs are numbered from the first paragraph of the article's text, 1-17.
+PRESET_ORIGINS: dict[str, str] = {
+    "status quo": "the lab's own baseline; the article describes no such case",
+    "deterioration with the West": "the article, paragraph 7: the condition of its warning",
+    "stabilised ties with the West": "the article, paragraph 17: the task it sets the Kremlin",
+    "what happened": "the lab's own construct, fitted in hindsight to 2022-2024 data",
+}
+
 PRESET_DESCRIPTIONS: dict[str, str] = {
-    "status quo": "2010-2019 trends continue from 2019; relations with the West stay as they were.",
-    "deterioration with the West": "From 2019, ties with the EU and US worsen steadily for over"
-    " a decade, the article's worrying case.",
-    "stabilised ties with the West": "From 2019, Moscow stabilises ties with the West while keeping"
-    " good relations with Beijing.",
-    "what happened": "Rupture in 2022, with growth fitted to the observed 2022-2024 shares and"
-    " then extrapolated: a stress test, not a forecast.",
+    "status quo": "A yardstick of our own: the 2010-2019 trends simply continue from 2019 and"
+    " relations with the West stay as they were.",
+    "deterioration with the West": "Paragraph 7's condition: ties with the EU and the US keep"
+    " worsening for years (here EU/US trade grows 3 pp a year slower than its trend).",
+    "stabilised ties with the West": "Paragraph 17's task for the Kremlin: steadier ties with the"
+    " West while keeping good relations with Beijing (here EU/US trade grows 2 pp a year faster).",
+    "what happened": "Our own hindsight case: a rupture in 2022, with growth fitted to the"
+    " observed 2022-2024 shares and then extrapolated; a stress test, not a forecast.",
 }
 
 #: Documented outcomes with the repository data: (crossing year, China's share in 2036).
@@ -607,8 +628,10 @@ def share_string(params: ScenarioParams) -> str:
     """A compact, readable string that rebuilds ``params`` exactly (see :func:`from_share_string`).
 
     Floats are written with ``repr`` (the shortest text that reads back to the same float);
-    ``data`` stands for a lever derived from the data. A CRC32 checksum at the end catches
-    strings that were cut short or edited by accident when copied between students.
+    :class:`ScenarioParams` has already rounded them to :data:`FLOAT_DECIMALS` decimals, so a
+    slider's ``-0.0050000000000000044`` reads ``g_eu=-0.005``. ``data`` stands for a lever
+    derived from the data. A CRC32 checksum at the end catches strings that were cut short or
+    edited by accident when copied between students.
     """
     if not isinstance(params, ScenarioParams):
         raise TypeError(f"params must be a ScenarioParams, got {type(params).__name__}")

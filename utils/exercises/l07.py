@@ -1,0 +1,76 @@
+"""Checks of lesson 07's "your turn" tasks (the scenario lab).
+
+Each function returns the expected values, computed from the data when the check runs: by
+hand with :mod:`utils.lessons.l07_scenarios` for the two-partner projection, and with the
+tested model (:mod:`utils.scenarios`, :mod:`utils.scenario_analysis`) for the sensitivity.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from utils import scenario_analysis, scenarios
+from utils.exercises.tasks import task
+from utils.lessons import l07_scenarios as lesson
+
+BASE_YEAR, CATCH_UP_BY = 2019, 2030
+
+
+@task(
+    level="core",
+    asks="2010-2019 trend growth of Russia's trade with China and with the EU27 (fractions), "
+    "and the first year from 2019 in which trade with China reaches trade with the EU27",
+    tolerance={"g_chn": 0.0005, "g_eu": 0.0005, "crossing_year_2p": 0},
+    hints={
+        "g_chn": "(value in 2019 / value in 2010) ** (1 / 9) - 1, as a fraction (0.05 = 5%)",
+        "g_eu": "the same formula on the EU column; it is negative",
+        "crossing_year_2p": "the first year in which the China path is at least the EU path",
+    },
+)
+def two_partner():
+    turnover = lesson.turnover_bn()
+    g_chn, g_eu = (lesson.trend_growth(turnover[p]) for p in ("CHN", "EU"))
+    years = np.arange(BASE_YEAR, 2051)
+    china = lesson.project(turnover.loc[BASE_YEAR, "CHN"], g_chn, BASE_YEAR, years)
+    eu = lesson.project(turnover.loc[BASE_YEAR, "EU"], g_eu, BASE_YEAR, years)
+    return {"g_chn": g_chn, "g_eu": g_eu,
+            "crossing_year_2p": lesson.first_year_at_or_above(years, china, eu)}  # fmt: skip
+
+
+@task(
+    level="stretch",
+    asks=f"Growth of trade with China (% a year) that catches up with the EU27 by {CATCH_UP_BY} "
+    "while the EU27 keeps its trend, and its gap over the EU27's trend (percentage points)",
+    tolerance={"needed_growth": 0.05, "gap_pp": 0.05},
+    hints={
+        "needed_growth": "solve CHN * (1 + g)**n = EU * (1 + g_eu)**n for g, with n = 2030 - "
+        "2019, then write it in percent",
+        "gap_pp": "needed growth (in %) minus the EU27's trend growth (in %)",
+    },
+)
+def growth_gap():
+    turnover = lesson.turnover_bn()
+    g_eu = lesson.trend_growth(turnover["EU"])
+    ratio = turnover.loc[BASE_YEAR, "EU"] / turnover.loc[BASE_YEAR, "CHN"]
+    needed = (1 + g_eu) * ratio ** (1 / (CATCH_UP_BY - BASE_YEAR)) - 1
+    return {"needed_growth": 100 * needed, "gap_pp": 100 * (needed - g_eu)}
+
+
+@task(
+    level="challenge",
+    asks="From 'deterioration with the West' run to 2050: the crossing year after moving each "
+    "growth lever 1 pp a year in China's favour, and the lever(s) with the earliest crossing",
+    tolerance=0,
+    hints={
+        "crossing_by_lever": "start from scenarios.resolve(preset) so each lever has its data "
+        "value; add 0.01 to growth_chn and subtract 0.01 from the three others",
+        "earliest": "a list of lever names; more than one lever can share the earliest year",
+    },
+)
+def which_lever():
+    table = scenario_analysis.lever_sensitivity(
+        scenarios.PRESETS["deterioration with the West"], step=0.01, horizon=2050
+    )
+    years = pd.Series(table["crossing_year"].astype(int).to_numpy(), index=table["lever"])
+    return {"crossing_by_lever": years, "earliest": sorted(years.index[years == years.min()])}
