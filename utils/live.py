@@ -229,8 +229,11 @@ class LiveView:
         )
 
     def text_summary(self) -> str:
-        """Stable ``text/plain`` stand-in (what nbval compares): title and current sentence."""
-        return f"Interactive widget: {self.title or 'untitled'}. {self.description}"
+        """Stable ``text/plain`` stand-in (what nbval compares, and what a static copy shows)."""
+        return (
+            f"Interactive widget: {self.title or 'untitled'}. {self.description} "
+            "(Run the lesson in JupyterLab, Binder or Voila to use it.)"
+        )
 
     def _repr_mimebundle_(self, **kwargs):
         bundle = self.widget._repr_mimebundle_(**kwargs)
