@@ -153,7 +153,7 @@ def flip_effects(profile: Mapping[str, bool] | None = None) -> pd.DataFrame:
     for key, label in FEATURES.items():
         flipped = dict(base_profile, **{key: not base_profile[key]})
         rows[label] = match_scores(flipped) - base
-    return pd.DataFrame(rows).T
+    return pd.DataFrame(rows).T.rename_axis("feature flipped")
 
 
 # ----------------------------------------------------------------------------- evidence
