@@ -206,13 +206,7 @@ def caveats(lo: int, hi: int, measure: str) -> list[str]:
                 "import shares."
             )
     if hi >= tt.ESTIMATES_FROM:
-        if measure == "share":
-            notes.append(tt.customs_gap_note())
-        else:
-            notes.append(
-                f"From {tt.ESTIMATES_FROM} the IMF's figures are estimates built mainly from "
-                "partners' records."
-            )
+        notes.append(tt.estimates_note(measure))
     return notes
 
 
@@ -258,6 +252,7 @@ class TradeExplorer(LiveChart):
         self.fig.set_layout_engine("none")
         self.drawn_for: str | None = None  # the measure the axes are set up for
         self.legend_for: tuple = ()  # the partners the legend lists
+        self.source = self.fig.texts[0]  # the "Source: ..." line of utils.style.figure
         self.backgrounds: dict = {}  # (measure, dpi) -> the static pixels, drawn once
         self.animated = []
 
@@ -322,7 +317,8 @@ class TradeExplorer(LiveChart):
                 bbox_to_anchor=(1.01, 1.0),
                 fontsize=9,
             )
-        self.animated = [*self.lines.values(), self.legend, self.ax.title]
+        self.source.set_text(tt.source_line([lo, hi]))
+        self.animated = [*self.lines.values(), self.legend, self.ax.title, self.source]
         description = " ".join([_describe(frame, measure), *caveats(lo, hi, measure)])
         note = ""
         if first > last:

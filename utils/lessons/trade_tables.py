@@ -63,6 +63,10 @@ SANCTION_YEARS = (2014, 2022)  #: the two big rounds of Western sanctions
 ESTIMATES_FROM = 2022  #: IMF values for Russia from this year are partner-based estimates
 COW_LOW_YEAR = 2001  #: COW's export total for Russia is too low in this year
 
+NOVA_2024 = (
+    "https://www.agenzianova.com/a/65d0498a4aed36.28747684/4851856/2024-02-17/"
+    "business-news-russia-surplus-commerciale-nel-2023-pari-a-140-miliardi-di-dollari"
+)
 #: Figures from the two customs services, as the press reported them (USD bn). Not in the
 #: curated tables; each row carries the page it comes from.
 CITED_FIGURES = pd.DataFrame(
@@ -75,9 +79,10 @@ CITED_FIGURES = pd.DataFrame(
          "(equal to China customs' 240.11)", "https://tass.com/economy/1826171"),
         ("fcs_china_turnover_2023", 2023, 230.0, "Russia-China trade on Russian customs' own "
          "count ('closer to' 230)", "https://tass.com/economy/1747247"),
+        ("fcs_exports_2023", 2023, 425.1, "Russia's goods exports (Federal Customs Service)",
+         NOVA_2024),
         ("fcs_imports_2023", 2023, 285.1, "Russia's goods imports (Federal Customs Service)",
-         "https://www.agenzianova.com/a/65d0498a4aed36.28747684/4851856/2024-02-17/"
-         "business-news-russia-surplus-commerciale-nel-2023-pari-a-140-miliardi-di-dollari"),
+         NOVA_2024),
     ],
     columns=["figure", "year", "usd_bn", "what", "source_url"],
 ).set_index("figure")  # fmt: skip
@@ -189,7 +194,12 @@ def source_ids(years: Sequence[int]) -> list[str]:
 
 def source_line(years: Sequence[int]) -> str:
     """Chart footer naming the sources behind ``years``."""
-    return data.source_line(*source_ids(years))
+    return _source_line(tuple(source_ids(years)))
+
+
+@lru_cache(maxsize=4)
+def _source_line(ids: tuple[str, ...]) -> str:
+    return data.source_line(*ids)
 
 
 # ----------------------------------------------------------------------------- caveats
@@ -233,11 +243,13 @@ def customs_gap_2023() -> pd.DataFrame:
 
     Rows: the IMF's share (the curated table); the share with Russian customs' world total and
     the bilateral figure quoted with it (China customs' count); the share on Russian customs'
-    own count of trade with China; China's share of imports with the IMF's bilateral value but
-    Russian customs' import total. Columns: ``share_pct`` and ``gap_pp`` (minus the IMF share).
+    own count of trade with China; China's share of imports (exports) with the IMF's bilateral
+    value but Russian customs' import (export) total. Columns: ``share_pct`` and ``gap_pp``
+    (minus the IMF share).
     """
     trade_2023 = wide("turnover").loc[2023]
-    imports_2023 = wide("imports").loc[2023]
+    imports_2023, exports_2023 = wide("imports").loc[2023], wide("exports").loc[2023]
+    imf_exports = 100 * exports_2023["CHN"] / exports_2023["WLD"]
     imf_trade = 100 * trade_2023["CHN"] / trade_2023["WLD"]
     imf_imports = 100 * imports_2023["CHN"] / imports_2023["WLD"]
     total = cited("fcs_turnover_2023")
@@ -253,22 +265,43 @@ def customs_gap_2023() -> pd.DataFrame:
         "imports: IMF value from China, customs import total": (
             100 * imports_2023["CHN"] / cited("fcs_imports_2023"), imf_imports,
         ),
+        "exports: IMF (partner-based estimate)": (imf_exports, imf_exports),
+        "exports: IMF value to China, customs export total": (
+            100 * exports_2023["CHN"] / cited("fcs_exports_2023"), imf_exports,
+        ),
     }  # fmt: skip
     table = pd.DataFrame(rows, index=["share_pct", "imf_pct"]).T
     table["gap_pp"] = table["share_pct"] - table["imf_pct"]
     return table[["share_pct", "gap_pp"]]
 
 
-@lru_cache(maxsize=1)
-def customs_gap_note() -> str:
-    """One sentence on the 2022-2024 estimates, with the 2023 gap computed."""
+#: Which comparison of :func:`customs_gap_2023` each share measure uses.
+_GAP_ROWS = {
+    "share": ("trade: IMF (partner-based estimate)", "trade: customs total, bilateral as quoted",
+              "trade", "world total"),
+    "import_share": ("imports: IMF (partner-based estimate)",
+                     "imports: IMF value from China, customs import total", "imports",
+                     "import total"),
+    "export_share": ("exports: IMF (partner-based estimate)",
+                     "exports: IMF value to China, customs export total", "exports",
+                     "export total"),
+}  # fmt: skip
+
+
+@lru_cache(maxsize=8)
+def estimates_note(measure: str = "share") -> str:
+    """One sentence on the 2022-2024 estimates, with the 2023 gap computed for ``measure``."""
+    head = f"From {ESTIMATES_FROM} the IMF's figures are estimates from partners' records"
+    if measure not in _GAP_ROWS:  # values in USD: no customs total to set them against here
+        return head + "."
     gap = customs_gap_2023()
-    imf = gap.loc["trade: IMF (partner-based estimate)", "share_pct"]
-    quoted = gap.loc["trade: customs total, bilateral as quoted"]
+    imf_row, customs_row, flow, total = _GAP_ROWS[measure]
+    imf, other = gap.loc[imf_row, "share_pct"], gap.loc[customs_row]
+    direction = "higher" if other["gap_pp"] > 0 else "lower"
     return (
-        f"From {ESTIMATES_FROM} the IMF's figures are estimates from partners' records: China's "
-        f"2023 share is {imf:.1f}% on them but {quoted['share_pct']:.1f}% with Russian customs' "
-        f"world total ({quoted['gap_pp']:.1f} points higher)."
+        f"{head}: China's 2023 share of Russia's {flow} is {imf:.1f}% on them but "
+        f"{other['share_pct']:.1f}% with Russian customs' {total} "
+        f"({abs(other['gap_pp']):.1f} points {direction})."
     )
 
 
