@@ -71,10 +71,36 @@ def test_gdp_ratio():
 
 def test_power_of_siberia_series():
     pos = lesson.pos_deliveries()
-    assert pos[2020] == pytest.approx(4.1) and pos[2023] == pytest.approx(22.7)
+    assert list(pos.index) == [2020, 2021, 2022, 2023, 2024, 2025]
+    assert pos[2020] == pytest.approx(4.1) and pos[2024] == pytest.approx(31.12)
+    assert pos[2025] == pytest.approx(38.8)
     share = lesson.pos_capacity_share()
-    assert share[2023] == pytest.approx(100 * 22.7 / 38)
+    assert share[2024] == pytest.approx(100 * 31.12 / 38)
+    assert share[2025] > 100  # above the 38 bcm design rate in 2025
     assert (share.diff().dropna() > 0).all()  # the pipe filled up year by year
+
+
+def test_europe_gas():
+    routes = lesson.europe_gas_by_route()
+    assert routes.index.min() == 2010 and routes.index.max() == 2024  # 2009 gaps, 2025 partial
+    total = routes.sum(axis=1)
+    assert total[2021] == pytest.approx(154.0, abs=0.1)
+    assert total[2024] == pytest.approx(39.0, abs=0.1)
+    assert routes.loc[2020, "Nord Stream"] == pytest.approx(57.4, abs=0.1)
+    assert routes.loc[2023, "Nord Stream"] == 0
+    gas = data.load("russia_gas_to_europe")
+    assert total[2022] == pytest.approx(gas.loc[gas["year"] == 2022, "volume_bcm"].sum())
+
+
+def test_crude_shares_and_trade_bases():
+    crude = lesson.crude_supplier_shares()
+    assert crude.loc[2023, "RUS"] == pytest.approx(100 * 107021.8 / 563997.3, abs=0.01)
+    assert crude.loc[2024, "RUS"] > crude.loc[2024, "SAU"]
+    bases = lesson.trade_on_two_bases()
+    assert list(bases.index) == [2022, 2023, 2024, 2025]
+    assert bases.loc[2024, "china_customs"] == pytest.approx(244.81)
+    assert bases.loc[2024, "imf_russia_reported"] == pytest.approx(236.331)
+    assert np.isnan(bases.loc[2025, "imf_russia_reported"])
 
 
 # ----------------------------------------------------------------------------- charts
@@ -132,6 +158,23 @@ def test_observed_lines_are_the_data():
     assert to_hex(china.get_color()) == actor_color("CHN")
 
 
+def test_gas_chart():
+    chart = lesson.gas_chart()
+    assert chart.description == (
+        "Russian pipeline gas entering Europe fell from 154 bcm in 2021 to 39 bcm in 2024, "
+        "while Power of Siberia's deliveries rose from 10.4 to 31.1 bcm, and to 38.8 bcm in 2025."
+    )
+    lines = {ln.get_label(): ln for ln in _lines(chart.figure)}
+    china = lines["to China via Power of Siberia (Gazprom)"]
+    np.testing.assert_allclose(
+        china.get_ydata()[~np.isnan(china.get_ydata())], lesson.pos_deliveries().to_numpy()
+    )
+    assert to_hex(china.get_color()) == actor_color("CHN")
+    assert any(ln.get_ydata()[0] == 38 for ln in _lines(chart.figure))  # the capacity line
+    assert colors_in(chart.figure) <= ALLOWED_COLORS
+    assert "IEA Gas Trade Flows" in chart.figure.texts[0].get_text()
+
+
 # ----------------------------------------------------------------------------- the widget
 def test_widget_is_registered_for_lesson_11():
     assert ("11", "presets_vs_outcomes") in discover_widgets()
@@ -160,7 +203,7 @@ def test_widget_controls_cover_the_observed_years_only():
 # ----------------------------------------------------------------------------- checks
 def test_every_task_accepts_its_own_answer_and_rejects_a_wrong_one():
     tasks = tasks_in(check)
-    assert [t.level for t in tasks] == ["core", "stretch", "challenge"]
+    assert [t.level for t in tasks] == ["core", "stretch", "challenge", "challenge"]
     for t in tasks:
         right = t.expected()
         assert str(t(**right)).startswith("Correct"), t.name
@@ -184,3 +227,4 @@ def test_stretch_and_challenge_numbers():
     assert check.gdp_ratio.expected()["latest_year"] == 2023
     share = check.capacity_share.expected()["capacity_share"]
     assert share[2020] == pytest.approx(100 * 4.1 / 38)
+    assert check.europe_change.expected()["change_pct"] == pytest.approx(-74.7, abs=0.1)

@@ -65,3 +65,16 @@ def gdp_ratio():
 )
 def capacity_share():
     return {"capacity_share": lesson.pos_capacity_share()}
+
+
+@task(
+    level="challenge",
+    asks="Change in Russian pipeline gas flowing into Europe from 2021 to 2024 (%)",
+    tolerance=0.1,
+    hints={
+        "change_pct": "sum volume_bcm over all border points per year, then 100 * (2024/2021 - 1)"
+    },
+)
+def europe_change():
+    total = lesson.europe_gas_by_route().sum(axis=1)
+    return {"change_pct": float(100 * (total[2024] / total[2021] - 1))}

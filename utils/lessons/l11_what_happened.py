@@ -64,12 +64,12 @@ def gdp_ratio() -> pd.Series:
     return (wide["CHN"] / wide["RUS"]).dropna().rename("China / Russia")
 
 
-#: The Power of Siberia series with the longest run of years (press-reported official figures).
-POS_BASIS = "press_reported"
+#: The Power of Siberia series with the longest run of years: Gazprom's figures (via TASS).
+POS_BASIS = "gazprom_reported"
 
 
 def pos_deliveries() -> pd.Series:
-    """Gas delivered through Power of Siberia, bcm a year (figures given by Russian officials)."""
+    """Gas delivered through Power of Siberia, bcm a year (Gazprom's figures, via TASS)."""
     pos = data.load("power_of_siberia")
     rows = pos[pos["basis"] == POS_BASIS].set_index("year")
     return rows["volume_bcm"].rename("Power of Siberia")
@@ -78,6 +78,30 @@ def pos_deliveries() -> pd.Series:
 def pos_capacity_share() -> pd.Series:
     """Deliveries as a percentage of the 38 bcm design capacity, by year."""
     return (100 * pos_deliveries() / POS_DESIGN_BCM).rename("share of design capacity (%)")
+
+
+def europe_gas_by_route() -> pd.DataFrame:
+    """Russian pipeline gas flowing into Europe (incl. Türkiye), bcm by route, full years only."""
+    gas = data.load("russia_gas_to_europe")
+    full = gas.groupby("year")["months"].max() == 12  # 2025 covers January-May only
+    gas = gas[gas["year"].isin(full[full].index) & (gas["year"] > 2009)]  # 2009: IEA gaps
+    return gas.pivot_table(index="year", columns="route", values="volume_bcm", aggfunc="sum")
+
+
+def crude_supplier_shares(origins=("RUS", "SAU", "IRQ")) -> pd.DataFrame:
+    """Shares of China's crude imports by origin (%, by weight), 2020-2024."""
+    crude = data.load("china_crude_imports_2020_2024")
+    wide = crude.pivot(index="year", columns="origin", values="crude_kt")
+    return 100 * wide[list(origins)].div(wide["WLD"], axis=0)
+
+
+def trade_on_two_bases() -> pd.DataFrame:
+    """Russia-China goods trade (USD bn, full years): China customs next to the IMF figures."""
+    trade = data.load("russia_china_trade_2022_2025")
+    turnover = trade[(trade["metric"] == "turnover") & (trade["unit"] == "usd_bn")]
+    turnover = turnover[turnover["period"].str.fullmatch(r"\d{4}")]  # drop half-years
+    table = turnover.pivot(index="period", columns="basis", values="value")
+    return table.set_axis(table.index.astype(int), axis=0).rename_axis("year")
 
 
 def check_choice(name: str, value: object, allowed) -> None:
@@ -100,6 +124,31 @@ def gdp_ratio_chart() -> Chart:
         markers=False, mark_years={2010: "2010", 2014: "2014"},
     )  # fmt: skip
     chart.figure.axes[0].set_ylim(0, None)
+    return chart
+
+
+def gas_chart() -> Chart:
+    """Russian pipeline gas into Europe against Power of Siberia's deliveries to China."""
+    europe = europe_gas_by_route().sum(axis=1).rename("to Europe incl. Türkiye (IEA border flows)")
+    china = pos_deliveries().rename("to China via Power of Siberia (Gazprom)")
+    last, latest = int(europe.index.max()), int(china.index.max())
+    text = (
+        f"Russian pipeline gas entering Europe fell from {europe[2021]:.0f} bcm in 2021 to "
+        f"{europe[last]:.0f} bcm in {last}, while Power of Siberia's deliveries rose from "
+        f"{china[2021]:.1f} to {china[last]:.1f} bcm, and to {china[latest]:.1f} bcm in {latest}."
+    )
+    sources = [*data.load("russia_gas_to_europe")["source_id"].unique()]
+    sources += [*data.load("power_of_siberia").query("basis == @POS_BASIS")["source_id"]]
+    chart = line_chart(
+        pd.concat([europe, china], axis=1), "Russian pipeline gas: Europe and China",
+        data.source_line(*sources), text, ylabel="bcm a year", markers=False,
+        colors={europe.name: actor_color("EU"), china.name: actor_color("CHN")},
+    )  # fmt: skip
+    ax = chart.figure.axes[0]
+    ax.axhline(POS_DESIGN_BCM, color=GREY, linestyle="--", linewidth=1)
+    ax.annotate("Power of Siberia design capacity (38 bcm)", (europe.index.min(), POS_DESIGN_BCM),
+                xytext=(0, 4), textcoords="offset points", fontsize=9, color=GREY)  # fmt: skip
+    ax.set_ylim(0, None)
     return chart
 
 
