@@ -36,8 +36,9 @@ COW_DYADIC_NAME = "cow_trade_v4_dyadic_1992-2014_extract_russia365_china710.csv"
 #: Tables built from files whose terms forbid redistribution (data/raw/PROVENANCE.md, "Not
 #: redistributed"): the build keeps the committed CSV when those files are not in data/raw.
 KEPT_TABLES = {
-    "arms_deals", "arms_transfers_by_year", "china_crude_imports_by_origin",
-    "china_trade_with_russia", "gdp_milex", "power_of_siberia", "russia_energy_exports_2020",
+    "arms_deals", "arms_transfers_by_year", "china_crude_imports_2020_2024",
+    "china_crude_imports_by_origin", "china_trade_with_russia", "gdp_milex",
+    "power_of_siberia", "russia_energy_exports_2020", "russia_gas_to_europe",
 }  # fmt: skip
 
 

@@ -62,6 +62,16 @@ LAST_YEAR = 2024
 COW_SOURCE = "cow_trade_v4"
 IMF_SOURCE = "imf_imts_2025"
 COMTRADE_SOURCE = "un_comtrade_cipf_2026"
+GACC_COMPILED = "what-happened-next/compiled/russia_china_trade_gacc_2022-2025_compiled.csv"
+GACC_COMPILED_SOURCE = "lab_compiled_gacc_trade_2026"
+#: Compiled metric labels -> (metric, unit) of russia_china_trade_2022_2025.
+GACC_METRICS = {
+    "Russia-China trade turnover": "turnover",
+    "China exports to Russia": "china_exports_to_russia",
+    "China imports from Russia": "china_imports_from_russia",
+    "Russia surplus with China": "russia_surplus_with_china",
+}
+IMF_TRADE_YEARS = (2022, 2023, 2024)
 
 SOURCES: list[dict] = [
     {
@@ -110,6 +120,18 @@ SOURCES: list[dict] = [
             "partner-reported mirror flows, compiled by the cipf-comtrade project. Retrieved 2025."
         ),
         "short": "UN Comtrade via cipf-comtrade (2026)",
+    },
+    {
+        "source_id": GACC_COMPILED_SOURCE,
+        "publisher": "China customs (GACC) figures as reported by TASS, Sputnik, bne "
+        "IntelliNews, Reuters (via The Moscow Times, The Business Times) and AFP",
+        "title": "Russia-China trade on China customs figures, 2022-2025, compiled list (14 rows)",
+        "url": "data/raw/" + GACC_COMPILED,
+        "version_or_access_date": "Compiled 2026 from stored web pages; each row gives its URL",
+        "licence": "Facts from press pages; cite the page in source_url",
+        "citation": "General Administration of Customs of the PRC, as reported in the press; "
+        "see source_url for each row.",
+        "short": "China customs (GACC), press reports (2026)",
     },
 ]
 
@@ -241,6 +263,69 @@ RESOURCES: dict[str, dict] = {
                 },
             ],
             "primaryKey": ["year", "partner"],
+        },
+    },
+    "russia_china_trade_2022_2025": {
+        "title": "Russia-China trade 2022-2025: China customs figures next to IMF figures",
+        "description": (
+            "Two bases in one long table, never to be mixed without a note (column basis). "
+            "'china_customs': China's customs (GACC) figures as reported in the press, "
+            "2022 to 2025 (turnover, each direction where published, Russia's surplus, the "
+            "yuan total); the 2025 split by direction was published only as % changes "
+            "(value empty, unit not_stated). 'imf_russia_reported': the IMF IMTS figures "
+            "with Russia as reporter for 2022-2024 (Russia's exports to China FOB = "
+            "china_imports_from_russia, Russia's imports from China CIF = "
+            "china_exports_to_russia; probably IMF estimates from partner data, since Russia "
+            "stopped publishing details in 2022), the same numbers as in "
+            "russia_trade_by_partner, in USD bn. Metrics are named from China's side. period "
+            "is a year or a half-year (YYYY-H1)."
+        ),
+        "decimals": 3,
+        "schema": {
+            "fields": [
+                {
+                    "name": "period",
+                    "type": "string",
+                    "description": "YYYY, or YYYY-H1 for the first half-year",
+                    "constraints": {"required": True, "pattern": r"\d{4}(-H1)?"},
+                },
+                {
+                    "name": "metric",
+                    "type": "string",
+                    "constraints": {"required": True, "enum": list(GACC_METRICS.values())},
+                },
+                {
+                    "name": "basis",
+                    "type": "string",
+                    "constraints": {
+                        "required": True,
+                        "enum": ["china_customs", "imf_russia_reported"],
+                    },
+                },
+                {
+                    "name": "value",
+                    "type": "number",
+                    "description": "Value in unit; empty when only a % change was published",
+                },
+                {
+                    "name": "unit",
+                    "type": "string",
+                    "description": "usd_bn = current USD billions; cny_trn = yuan trillions",
+                    "constraints": {
+                        "required": True,
+                        "enum": ["usd_bn", "cny_trn", "not_stated"],
+                    },
+                },
+                {
+                    "name": "yoy_change_pct",
+                    "type": "number",
+                    "description": "Change on the same period a year earlier, % (as published)",
+                },
+                {"name": "publisher", "type": "string", "description": "Who reported it"},
+                {"name": "source_url", "type": "string", "constraints": {"required": True}},
+                {"name": "source_id", "type": "string", "constraints": {"required": True}},
+            ],
+            "primaryKey": ["period", "metric", "basis", "unit"],
         },
     },
 }
@@ -508,6 +593,48 @@ def build_china_trade_with_russia(raw: Path) -> pd.DataFrame:
     return out.sort_values(["year", "partner"], kind="mergesort").reset_index(drop=True)
 
 
+def russia_china_trade_2022_2025(raw: Path) -> pd.DataFrame:
+    """China customs figures (compiled press list) next to IMF Russia-reported figures."""
+    compiled = read_raw_csv(raw, GACC_COMPILED, dtype=str, keep_default_na=False)
+    require_columns(compiled, ["period", "metric", "value", "unit", "yoy_change_pct",
+                               "source_url", "publisher"], GACC_COMPILED)  # fmt: skip
+    rows = []
+    for r in compiled.to_dict("records"):
+        label = r["metric"]
+        unit = {"USD bn": "usd_bn", "CNY trn": "cny_trn", "": "not_stated"}[r["unit"]]
+        for suffix in (" (yuan)", " (change only)"):
+            label = label.removesuffix(suffix)
+        if label not in GACC_METRICS:
+            raise RawDataError(f"{GACC_COMPILED}: unknown metric {r['metric']!r}")
+        rows.append({
+            "period": r["period"], "metric": GACC_METRICS[label], "basis": "china_customs",
+            "value": float(r["value"] or "nan"), "unit": unit,
+            "yoy_change_pct": float(r["yoy_change_pct"] or "nan"),
+            "publisher": r["publisher"], "source_url": r["source_url"],
+            "source_id": GACC_COMPILED_SOURCE,
+        })  # fmt: skip
+    imf = read_imf_long(raw)
+    china = imf[(imf["counterpart"] == "CHN") & imf["year"].isin(IMF_TRADE_YEARS)]
+    for r in china.itertuples(index=False):
+        values = {
+            "china_imports_from_russia": r.exports_usd_m,
+            "china_exports_to_russia": r.imports_usd_m,
+            "turnover": r.exports_usd_m + r.imports_usd_m,
+        }
+        for metric, usd_m in values.items():
+            rows.append({
+                "period": str(r.year), "metric": metric, "basis": "imf_russia_reported",
+                "value": round(usd_m / 1000, 3), "unit": "usd_bn", "yoy_change_pct": None,
+                "publisher": "International Monetary Fund",
+                "source_url": "https://data.imf.org/en/datasets/IMF.STA:IMTS",
+                "source_id": IMF_SOURCE,
+            })  # fmt: skip
+    out = pd.DataFrame(rows)
+    out["yoy_change_pct"] = out["yoy_change_pct"].astype("float64")
+    keys = ["period", "metric", "basis", "unit"]
+    return out.sort_values(keys, kind="mergesort").reset_index(drop=True)
+
+
 #: Raw files read by each resource (relative to the raw folder).
 INPUTS: dict[str, tuple[str, ...]] = {
     "russia_trade_by_partner": (COW_DYADIC, COW_TOTALS, IMF_IMTS),
@@ -515,11 +642,13 @@ INPUTS: dict[str, tuple[str, ...]] = {
         COW_DYADIC, COW_TOTALS, IMF_IMTS, COMTRADE_BALANCE, COMTRADE_EXPORTS_MIRROR,
         COMTRADE_IMPORTS_MIRROR,
     ),
+    "russia_china_trade_2022_2025": (GACC_COMPILED, IMF_IMTS),
 }  # fmt: skip
 
 _BUILDERS = {
     "russia_trade_by_partner": build_russia_trade_by_partner,
     "china_trade_with_russia": build_china_trade_with_russia,
+    "russia_china_trade_2022_2025": russia_china_trade_2022_2025,
 }
 
 
