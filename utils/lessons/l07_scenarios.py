@@ -247,9 +247,13 @@ def summary_html(
     result: scenarios.ScenarioResult,
     other: scenarios.ScenarioResult | None = None,
     label_b: str = "",
+    preset: str | None = None,
+    params: scenarios.ScenarioParams | None = None,
 ) -> str:
     """The readout under the chart: three numbers at the horizon, the crossing sentence,
-    scenario B's numbers and the share string (all rounded for people, all escaped)."""
+    scenario B's numbers, where the preset (if any) comes from, and the share string of
+    ``params`` (default: the result's, with every lever filled in). All rounded for people,
+    all escaped."""
     s = scenario_analysis.summarise(result)
     years = (
         f"years with no alternative to China by {s.end_year} (no crossing)"
@@ -280,10 +284,15 @@ def summary_html(
             )
             + "</p>"
         )
+    if preset in scenarios.PRESETS:
+        parts.append(
+            f"<p style='margin:0.2em 0'><i>Preset '{html.escape(preset)}': from "
+            f"{html.escape(scenarios.PRESET_ORIGINS[preset])}.</i></p>"
+        )
     parts.append(
         "<p style='margin:0.4em 0'>Share this scenario (copy the whole line): "
         "<code style='user-select:all;word-break:break-all'>"
-        f"{html.escape(scenarios.share_string(result.params))}</code></p>"
+        f"{html.escape(scenarios.share_string(params or result.params))}</code></p>"
     )
     return "".join(parts)
 
@@ -371,13 +380,15 @@ class ScenarioChart(LiveChart):
         top.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1), fontsize=9)
         self.animated = [*self.shade, *self.seam, self.label, self.band, self.bench,
                          *self.lines.values(), self.dot, self.dot_label]  # fmt: skip
+        self.params: scenarios.ScenarioParams | None = None  # as set: None = from the data
         self.result: scenarios.ScenarioResult | None = None
         self.other: scenarios.ScenarioResult | None = None
 
     def update(self, compare=NO_COMPARISON, band=False, preset=None, **levers):
-        """Run the model for the levers and move the lines; ``preset`` only sets levers (the
-        view does that), so it is ignored here."""
-        result = scenarios.run(params_from_values(levers))
+        """Run the model for the levers and move the lines. ``preset`` (the dropdown) only
+        names the preset in the summary; the view is what sets the levers from it."""
+        params = params_from_values(levers)
+        result = scenarios.run(params)
         other = None if compare == NO_COMPARISON else preset_result(compare)
         base = result.params.base_year
         last = max(r.params.end_year for r in (result, other) if r is not None)
@@ -420,9 +431,10 @@ class ScenarioChart(LiveChart):
             self.dot.set_data([result.crossing_year], [y])
             self.dot_label.xy = (result.crossing_year, y)
             self.dot_label.set_text(str(result.crossing_year))
-        self.result, self.other = result, other
+        self.params, self.result, self.other = params, result, other
         label_b = "" if other is None else compare
-        return describe(result, other, label_b, band), summary_html(result, other, label_b)
+        summary = summary_html(result, other, label_b, preset, params)
+        return describe(result, other, label_b, band), summary
 
 
 # ----------------------------------------------------------------------------- the dashboard
@@ -519,7 +531,7 @@ class ScenarioLab(LiveView):
     @property
     def share(self) -> str:
         """The share string of the scenario on the chart."""
-        return scenarios.share_string(self.chart.result.params)
+        return scenarios.share_string(self.chart.params)
 
     def load(self, text: str) -> bool:
         """Apply a share string to every lever; a bad string changes nothing and says why."""
