@@ -246,24 +246,28 @@ def test_required_exercises_are_present():
     assert (ex["region"] == "Baltic Sea").any()
     assert (ex["region"] == "South China Sea").any()
     assert (ex["region"] == "Mediterranean").any()
-    assert ex["year"].between(2005, 2023).all()
+    assert ex["year"].between(2005, 2025).all()
     names = " ".join(ex["name"])
     for expected in ("Vostok-2018", "Tsentr-2019", "Kavkaz-2020", "Vostok-2022",
                      "ZAPAD/INTERACTION-2021", "Northern/Interaction-2023",
                      "Marine Security Belt"):  # fmt: skip
         assert expected in names, expected
-    assert (ex["type"] == "air patrol").sum() == 7  # 2019, 2020, 2021, 2022 (x2), 2023 (x2)
+    # 2019, 2020, 2021, 2022 (x2), 2023 (x2), 2024 (x2: near Alaska, 9th), 2025 (10th)
+    assert (ex["type"] == "air patrol").sum() == 10
     assert ex["source_url"].str.match(r"https?://").all()
 
 
 def test_every_compiled_exercise_is_kept():
     compiled = pd.read_csv(RAW / events.EXERCISES_FILE, dtype=str, encoding="utf-8-sig")
-    assert len(compiled) == 30
+    additions = pd.read_csv(RAW / events.ADDITIONS_FILE, dtype=str, encoding="utf-8-sig")
+    assert len(compiled) == 30 and len(additions) == 21
     ex = data.load("joint_exercises")
-    assert len(ex) == 30 + len(events.ADDED_ROWS)
+    assert len(ex) == 30 + 21 + len(events.ADDED_ROWS)
     # rows taken unchanged keep the compiled URL
     kept = ex[ex["source_id"] == events.COMPILED_SOURCE]
     assert set(kept["source_url"]) <= set(compiled["source_url"])
+    kept = ex[ex["source_id"] == events.ADDITIONS_SOURCE]
+    assert set(kept["source_url"]) <= set(additions["source_url"])
 
 
 def test_required_timeline_events_are_present():
@@ -277,7 +281,8 @@ def test_required_timeline_events_are_present():
         return hit.iloc[0]
 
     assert one("CNPC", "2011")["category"] == "energy"
-    assert one("settled|discount", "2012")["category"] == "energy"
+    # the discount was agreed in October 2011 (Interfax, 28 Feb 2012), not in 2012
+    assert one("discount", "2011-10")["category"] == "energy"
     assert one("Crimea", "2014-03")["category"] in ("sanctions", "military")
     assert one("sectoral", "2014-07")["category"] == "sanctions"
     assert one("Gazprom and CNPC", "2014-05")["category"] == "energy"

@@ -12,7 +12,7 @@ import pandas as pd
 import pytest
 
 from utils import data
-from utils.build_data import DEFAULT_RAW, energy, trade
+from utils.build_data import DEFAULT_RAW, energy, events, trade
 
 
 # ------------------------------------------------------------------ China's crude, 2020-2024
@@ -168,3 +168,87 @@ def test_trade_metric_labels_cover_the_compiled_file():
     assert len(compiled) == 14
     labels = {m.removesuffix(" (yuan)").removesuffix(" (change only)") for m in compiled["metric"]}
     assert labels == set(trade.GACC_METRICS)
+
+
+# ------------------------------------------------------------------ exercises and events
+@pytest.fixture(scope="module")
+def exercises() -> pd.DataFrame:
+    return data.load("joint_exercises").set_index("exercise_id")
+
+
+def test_exercises_up_to_the_article_date_count_live_exercises_only(exercises):
+    before = exercises[exercises["start_date"] <= events.ARTICLE_DATE]
+    live = before[(before["type"] == "exercise") & (before["mode"] == "live")]
+    assert len(before) == 26 and len(live) == 23
+    simulated = exercises[exercises["mode"] == "computer-simulated"]
+    assert set(simulated.index) == {"2016_aerospace_security", "2017_aerospace_security"}
+    assert (simulated["type"] == "exercise").all()
+
+
+def test_corrected_exercise_rows(exercises):
+    # Joint Sea-2017, phase 2: sea phase 22-26 September (TASS, 18 Sep 2017; SCMP)
+    assert exercises.loc["2017_joint_sea_2", "end_date"] == "2017-09-26"
+    assert exercises.loc["2017_joint_sea_2", "source_url"] == "http://tass.com/defense/966110"
+    # Joint Sea-2015 (I): no single place is named, so no placeholder coordinate
+    assert pd.isna(exercises.loc["2015_joint_sea_1", "lat"])
+    assert pd.isna(exercises.loc["2015_joint_sea_1", "lon"])
+    for row in ("2017_joint_sea_2", "2019_joint_sea", "2025_submarine_patrol_1"):
+        assert exercises.loc[row, "source_id"] == events.WEB_SOURCE, row
+
+
+def test_no_exercise_or_event_cites_an_aggregator_or_defunct_site():
+    banned = ("lakecountystar", "baonghean", "mia.mk", "wantchinatimes", "devdiscourse",
+              "yinlong168", "theepochtimes")  # fmt: skip
+    urls = list(data.load("joint_exercises")["source_url"]) + list(
+        data.load("timeline")["source_url"]
+    )
+    assert not [u for u in urls if any(b in u for b in banned)]
+
+
+def test_exercises_2019_2025(exercises):
+    years = exercises["year"]
+    assert years.max() == 2025
+    for row in ("2019_mosi", "2023_mosi_2", "2024_joint_sea", "2024_ocean",
+                "2024_northern_interaction", "2025_joint_sea", "2025_submarine_patrol_1",
+                "2025_air_patrol_10", "2024_naval_patrol_5"):  # fmt: skip
+        assert row in exercises.index, row
+    assert exercises.loc["2019_mosi", "start_date"] == "2019-11-25"
+    assert exercises.loc["2024_joint_sea", "region"] == "South China Sea"
+    naval = exercises[(exercises["type"] == "naval patrol") & exercises["name"].str.contains(
+        "naval patrol")]  # fmt: skip
+    assert len(naval) == 6  # China's count: the 1st (2021) to the 6th (2025)
+    assert exercises["source_url"].str.match(r"https?://").all()
+
+
+def test_corrections_file_is_complete_and_sourced():
+    corrections = events.read_corrections()
+    assert "2017|Joint Sea-2017 (phase 2)" in corrections
+    for fixes in corrections.values():
+        for fix in fixes:
+            assert fix["source_url"].startswith("http"), fix
+            assert fix["old"] != fix["new"], fix
+
+
+def test_timeline_2021_2025_and_espo_discount():
+    tl = data.load("timeline").set_index("event_id")
+    expected = {
+        "2021-06-28_treaty_extension": "diplomacy",
+        "2022-02-04_no_limits_statement": "diplomacy",
+        "2023-03-20_xi_state_visit_moscow": "diplomacy",
+        "2023-12-22_us_eo_14114": "sanctions",
+        "2024-05-16_putin_state_visit_china": "diplomacy",
+        "2024-06-19_russia_dprk_treaty": "military",
+        "2024-12-04_russia_dprk_treaty_in_force": "military",
+        "2025-09-02_power_of_siberia_2_memorandum": "energy",
+    }
+    for event_id, category in expected.items():
+        assert tl.loc[event_id, "category"] == category, event_id
+        assert tl.loc[event_id, "source_id"] == events.EVENTS_SOURCE
+    assert tl.loc["2022-02-04_no_limits_statement", "source_url"] == (
+        "http://en.kremlin.ru/supplement/5770"
+    )
+    assert "federalregister.gov" in tl.loc["2023-12-22_us_eo_14114", "source_url"]
+    # the ESPO discount was agreed in October 2011 (Interfax, 28 Feb 2012)
+    espo = tl.loc["2011-10_espo_price_discount"]
+    assert "1.5" in espo["event"] and "interfax.com" in espo["source_url"]
+    assert not any(i.startswith("2012-03-02_espo") for i in tl.index)
