@@ -175,3 +175,12 @@ def test_bad_options():
     duplicated = pd.DataFrame([[1.0], [2.0]], index=["A", "A"], columns=["cost"])
     with pytest.raises(ValueError, match="duplicate option names"):
         score(duplicated, {"cost": 1})
+
+
+def test_every_policy_option_has_a_reason_that_quotes_its_scores():
+    from utils.decision import SCORE_REASONS
+
+    assert list(SCORE_REASONS) == list(POLICY_OPTIONS.index)
+    for option, reason in SCORE_REASONS.items():
+        for value in set(POLICY_OPTIONS.loc[option].astype(int)):
+            assert f"{value}" in reason, f"{option}: score {value} has no reason"

@@ -127,3 +127,17 @@ def test_result_is_read_only():
     result = classify(0.5, 0.5, 0.5)
     with pytest.raises(TypeError):
         result.roles["USA"] = "pivot"
+
+
+def test_role_ranking_covers_every_role_once():
+    """Wu's ranking (best first) names each role that classify can return, exactly once."""
+    from utils.triangle import ROLE_RANKING
+
+    seen = set()
+    for args in [(0.5, 0.5, 0.5), (0.5, -0.5, 0.5), (-0.5, -0.5, 0.5), (-0.5, -0.5, -0.5)]:
+        seen |= set(classify(*args).roles.values())
+    assert sorted(ROLE_RANKING) == sorted(seen)
+    assert ROLE_RANKING[0] == "pivot" and ROLE_RANKING[-1] == "outcast"
+    # more friendly lines rank higher: friend (2) above partner (1) above adversary (0)
+    assert ROLE_RANKING.index("friend") < ROLE_RANKING.index("partner")
+    assert ROLE_RANKING.index("partner") < ROLE_RANKING.index("adversary")
