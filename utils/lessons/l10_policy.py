@@ -39,16 +39,20 @@ ACTIVITY_MARKERS = {
 
 
 # ----------------------------------------------------------------------------- joint activity
-def _activity(row: pd.Series) -> str:
-    """Field exercise, simulated drill or patrol, from the table's ``type`` and ``note``.
+def _activity(events: pd.DataFrame) -> pd.Series:
+    """Field exercise, simulated drill, air patrol or naval patrol, one per row.
 
-    The two Aerospace Security drills (2016, 2017) were computer-simulated missile-defence
-    command-staff exercises (the table's note says so): no troops in the field.
+    The table's ``type`` separates exercises from patrols and its ``mode`` separates live
+    exercises from the two Aerospace Security drills (2016, 2017), which were
+    computer-simulated missile-defence command-staff exercises: no troops in the field.
     """
-    if row["type"] != "exercise":
-        return row["type"]
-    simulated = "computer-simulated" in str(row["note"]).lower()
-    return "simulated drill" if simulated else "field exercise"
+    if "mode" in events:
+        simulated = events["mode"] == "computer-simulated"
+    else:  # the table before its `mode` column: the note says which drills were simulated
+        simulated = events["note"].fillna("").str.contains("computer-simulated")
+    exercise = events["type"] == "exercise"
+    kind = events["type"].where(~exercise, "field exercise")
+    return kind.mask(exercise & simulated, "simulated drill")
 
 
 def joint_events() -> pd.DataFrame:
@@ -56,7 +60,7 @@ def joint_events() -> pd.DataFrame:
     the 1st of the month) and its ``activity`` (one of :data:`ACTIVITIES`), by date."""
     events = data.load("joint_exercises")
     events["date"] = pd.to_datetime(events["start_date"], format="ISO8601")
-    events["activity"] = events.apply(_activity, axis=1)
+    events["activity"] = _activity(events)
     columns = ["exercise_id", "name", "date", "activity", "region", "source_id"]
     return events[columns].sort_values("date", kind="stable").reset_index(drop=True)
 
