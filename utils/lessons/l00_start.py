@@ -201,18 +201,25 @@ class LedgerChart(LiveChart):
         self.animated = [*self.bars, *self.counts, self.scope]
 
     def update(self, lesson: str) -> tuple[str, str]:
-        counts = verdict_counts(lesson)  # validates the lesson
+        counts, sentence, note = _ledger_view(lesson)  # validates the lesson
         for bar, label, n in zip(self.bars, self.counts, counts, strict=True):
             bar.set_width(n)
             label.set_position((n + 0.15, bar.get_y() + bar.get_height() / 2))
             label.set_text(str(n))
         scope = "all lessons" if lesson == "all" else f"lesson {lesson}"
         self.scope.set_text(scope[0].upper() + scope[1:])
-        rows = "".join(
-            f"<li><b>{cid}</b> ({row.verdict}): {row.claim}</li>"
-            for cid, row in ledger_table(lesson).iterrows()
-        )
-        return ledger_sentence(lesson), f"<ul style='margin:0'>{rows}</ul>"
+        return sentence, note
+
+
+@lru_cache(maxsize=32)
+def _ledger_view(lesson: str) -> tuple[tuple[int, ...], str, str]:
+    """Counts, sentence and claim list of one choice, computed once (the widget only reads)."""
+    counts = tuple(int(n) for n in verdict_counts(lesson))
+    rows = "".join(
+        f"<li><b>{cid}</b> ({row.verdict}): {row.claim}</li>"
+        for cid, row in ledger_table(lesson).iterrows()
+    )
+    return counts, ledger_sentence(lesson), f"<ul style='margin:0'>{rows}</ul>"
 
 
 @register("claims_ledger")
