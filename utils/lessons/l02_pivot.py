@@ -47,6 +47,17 @@ EXPLORER_MEASURES = (
 #: Partners left out of the world total on the "far abroad"-like basis of section 4.
 CIS_PARTNERS = ("BLR", "KAZ", "UKR")
 ARTICLE = {2013: 10.0, 2019: 18.0}  #: the article's two figures, percent
+#: China's share of Russia's trade as the press quoted it (percent), with basis and page; from
+#: the compiled list data/raw/post-2020/press_reported_figures_trade_energy_finance_2013-2024.csv.
+PRESS_SHARES = pd.DataFrame(
+    [
+        (2013, 10.3, "as quoted by TRT World (14 June 2019); basis not stated",
+         "https://www.trtworld.com/article/12717648"),
+        (2018, 15.7, "Russian customs (FCS), quoted by Sputnik Mundo (8 May 2019)",
+         "https://noticiaslatam.lat/20190508/relaciones-comerciales-china-rusia-1087145050.html"),
+    ],
+    columns=["year", "quoted_pct", "basis", "source_url"],
+)  # fmt: skip
 
 
 def partner_style(code: str) -> dict:
@@ -142,6 +153,14 @@ def share_on_bases() -> pd.DataFrame:
         rows.append((label, share, year, basis, "imf_imts_2025"))
     table = pd.DataFrame(rows, columns=["label", "share_pct", "year", "basis", "source_ids"])
     return table.set_index("label")
+
+
+def press_share_check() -> pd.DataFrame:
+    """The press-quoted shares of :data:`PRESS_SHARES` next to ours for the same year."""
+    table = PRESS_SHARES.set_index("year")[["quoted_pct", "basis"]].copy()
+    table.insert(1, "our_pct", [china_share(int(year)) for year in table.index])
+    table.insert(2, "difference", table["our_pct"] - table["quoted_pct"])
+    return table
 
 
 def first_year_above(partner: str, other: str, measure: str = "imports") -> int | None:
