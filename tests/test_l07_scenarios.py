@@ -144,7 +144,7 @@ def test_chart_lines_carry_the_model_numbers():
     assert np.asarray(eu, dtype=float)[x == 2013][0] == pytest.approx(44.21, abs=0.01)
     assert view.bench.get_ydata()[0] == pytest.approx(44.21, abs=0.01)
     assert not view.dot.get_visible() and not view.lines["B CHN"].get_visible()
-    assert view.top.get_xlim() == (1999.5, 2036.5)
+    assert view.top.get_xlim() == (1999.5, 2050.5)
     assert view.shade[0].get_x() == 2019
 
 
@@ -171,16 +171,18 @@ def test_scenario_b_band_and_crossing_dot():
     assert view.dot_label.get_text() == "2030"
 
 
-def test_long_horizon_and_fast_china_change_the_limits():
+def test_limits_stay_fixed_and_values_beyond_them_are_named():
     view = lesson.ScenarioChart()
     view.update(**{**lesson.DEFAULTS, "end_year": 2045})
-    assert view.top.get_xlim() == (1999.5, 2050.5)
-    assert view.low.get_ylim() == (0, lesson.RATIO_TOP)
-    view.update(**{**lesson.DEFAULTS, "china_growth": 0.15})
-    ratio = scenarios.run(replace(PRESETS["status quo"], china_growth=0.15))
-    top = view.low.get_ylim()[1]
-    assert sa.end_value(ratio, "asymmetry_ratio") < top == lesson.nice_ceiling(top)
-    assert top > lesson.RATIO_TOP
+    assert view.top.get_xlim() == (1999.5, 2050.5) and view.low.get_ylim() == (0, 20)
+    x, _ = view.lines["A CHN"].get_data()
+    assert np.nanmax(np.asarray(x, dtype=float)) == 2045
+    text = view.update(**{**lesson.DEFAULTS, "china_growth": 0.15})[0]
+    ratio = sa.end_value(scenarios.run(replace(PRESETS["status quo"], china_growth=0.15)),
+                         "asymmetry_ratio")  # fmt: skip
+    assert ratio > lesson.RATIO_TOP
+    assert f"the asymmetry ratio ends at {ratio:.1f} (above the panel's top, 20)." in text
+    assert view.top.get_xlim() == (1999.5, 2050.5) and view.low.get_ylim() == (0, 20)
 
 
 def test_summary_holds_the_three_numbers_and_a_clean_share_string():
@@ -194,15 +196,6 @@ def test_summary_holds_the_three_numbers_and_a_clean_share_string():
     note = lesson.summary_html(scenarios.run(noisy))
     assert "g_eu=-0.005;" in note and "china_g=0.02;" in note
     assert "0000000" not in note and "9999999" not in note
-
-
-def test_nice_ceiling():
-    assert lesson.nice_ceiling(8.6) == 10.0
-    assert lesson.nice_ceiling(0.52) == pytest.approx(0.75)
-    assert lesson.nice_ceiling(21.0) == 30.0
-    for bad in (0, -1, float("nan"), True):
-        with pytest.raises(ValueError, match="value must be"):
-            lesson.nice_ceiling(bad)
 
 
 # ----------------------------------------------------------------------------- the dashboard
@@ -408,3 +401,22 @@ def test_presets_are_attributed_correctly():
     assert "paragraph 7" in origins["deterioration with the West"]
     assert "paragraph 17" in origins["stabilised ties with the West"]
     assert "own" in origins["status quo"] and "own" in origins["what happened"]
+
+
+def test_presenter_mode_switches_reuse_one_background_per_resolution():
+    """Toggling presenter mode during a demo must not change a pixel (cached backgrounds)."""
+    once = lesson.scenario_lab()
+    once.set(compare="what happened", band=True)
+    once.presenter.value = True
+    often = lesson.scenario_lab()
+    often.set(compare="what happened", band=True)
+    for _ in range(3):
+        often.presenter.value = not often.presenter.value
+    often.set(growth_chn=0.1)
+    often.set(growth_chn=once.values["growth_chn"])
+    assert _png(often) == _png(once)
+    once.presenter.value = often.presenter.value = False
+    assert _png(often) == _png(once)
+    fresh = lesson.scenario_lab()
+    fresh.set(compare="what happened", band=True)
+    assert _png(often) == _png(fresh)

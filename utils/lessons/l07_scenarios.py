@@ -21,7 +21,6 @@ The model is :mod:`utils.scenarios`; the questions asked of it are in
 from __future__ import annotations
 
 import html
-import math
 from functools import lru_cache
 from typing import Any
 
@@ -33,6 +32,7 @@ from matplotlib.patches import Patch
 
 from utils import data, scenario_analysis, scenarios
 from utils.live import (
+    DPI,
     LiveChart,
     LiveView,
     dropdown,
@@ -53,8 +53,9 @@ TITLE = "Scenario lab: Russia's trade by partner, data then projection"
 GROUP_NAMES = {"CHN": "China", "EU": "EU27", "USA": "USA", "ROW": "rest of the world"}
 SHARE_COLUMNS = {"CHN": "china_share", "EU": "eu_share", "USA": "usa_share", "ROW": "row_share"}
 FIRST_YEAR = 2000  #: the chart shows data from this year
-X_ENDS = (2036, int(scenarios.LEVER_BOUNDS["end_year"][1]))  #: right ends of the time axis
-RATIO_TOP = 20.0  #: top of the asymmetry panel unless a scenario goes beyond it
+LAST_YEAR = int(scenarios.LEVER_BOUNDS["end_year"][1])  #: the time axis ends at the last horizon
+HORIZON = 2036  #: the article's "mid-2030s", marked on the time axis
+RATIO_TOP = 20.0  #: top of the asymmetry panel (the sentence names values beyond it)
 CUSTOM = "custom"  #: the preset dropdown once the levers match no preset
 NO_COMPARISON = "none"  #: scenario B switched off
 
@@ -213,9 +214,10 @@ def describe(
         else f"and reaches {level} in {result.crossing_year}"
     )
     ratio = scenario_analysis.end_value(result, "asymmetry_ratio")
+    beyond = f" (above the panel's top, {RATIO_TOP:.0f})" if ratio > RATIO_TOP else ""
     text = (
         f"China's share of Russia's trade goes from {_pct(start)} in {p.base_year} to "
-        f"{_pct(end)} in {p.end_year} {crossing}; the asymmetry ratio ends at {ratio:.1f}."
+        f"{_pct(end)} in {p.end_year} {crossing}; the asymmetry ratio ends at {ratio:.1f}{beyond}."
     )
     if band:
         low = scenario_analysis.end_value(result, "china_share_p10")
@@ -297,16 +299,6 @@ def summary_html(
     return "".join(parts)
 
 
-def nice_ceiling(value: float) -> float:
-    """Smallest of 1, 1.5, 2, 3, 5, 7.5 times a power of ten that is >= ``value`` (> 0)."""
-    if isinstance(value, bool) or not isinstance(value, int | float) or not value > 0:
-        raise ValueError(f"value must be a positive number, got {value!r}")
-    if not math.isfinite(value):
-        raise ValueError(f"value must be finite, got {value!r}")
-    power = 10.0 ** math.floor(math.log10(value))
-    return next(s * power for s in (1, 1.5, 2, 3, 5, 7.5, 10) if s * power >= value * (1 - 1e-12))
-
-
 # ----------------------------------------------------------------------------- the chart
 def _columns(result: scenarios.ScenarioResult, first: int, names) -> dict[str, np.ndarray]:
     """NumPy columns of ``result.frame`` from year ``first`` on, with a NaN row in each gap of
@@ -345,8 +337,14 @@ class ScenarioChart(LiveChart):
             "Asymmetry: China's share of Russia's trade / Russia's share of China's",
             loc="left", fontsize=11,
         )  # fmt: skip
+        # Fixed limits: moving a lever never needs a full redraw (values beyond the ratio's
+        # top are named in the sentence under the chart).
+        top.set_xlim(FIRST_YEAR - 0.5, LAST_YEAR + 0.5)
         top.set_ylim(0, 100)
         low.set_ylim(0, RATIO_TOP)
+        for ax in (top, low):
+            ax.axvline(HORIZON, color=GREY, linestyle=":", linewidth=1)
+        top.text(HORIZON + 0.3, 97, "mid-2030s", va="top", fontsize=9, color=DARK_GREY)
         self.shade = [
             ax.axvspan(2019, 2037, color=LIGHT_GREY, alpha=0.6, lw=0) for ax in (top, low)
         ]
@@ -380,9 +378,19 @@ class ScenarioChart(LiveChart):
         top.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1), fontsize=9)
         self.animated = [*self.shade, *self.seam, self.label, self.band, self.bench,
                          *self.lines.values(), self.dot, self.dot_label]  # fmt: skip
+        self._by_dpi: dict = {}  # resolution -> (static background, what it was drawn for)
         self.params: scenarios.ScenarioParams | None = None  # as set: None = from the data
         self.result: scenarios.ScenarioResult | None = None
         self.other: scenarios.ScenarioResult | None = None
+
+    def png(self, dpi: float = DPI) -> bytes:
+        """As :meth:`LiveChart.png`, keeping one static background per resolution, so that
+        presenter mode (a larger resolution) redraws everything only the first time it is
+        switched on or off, not on every switch during a demo."""
+        if self._drawn_for is not None and self._drawn_for[0] != dpi:
+            self._by_dpi[self._drawn_for[0]] = (self._background, self._drawn_for)
+            self._background, self._drawn_for = self._by_dpi.get(dpi, (None, None))
+        return super().png(dpi)
 
     def update(self, compare=NO_COMPARISON, band=False, preset=None, **levers):
         """Run the model for the levers and move the lines. ``preset`` (the dropdown) only
@@ -391,19 +399,15 @@ class ScenarioChart(LiveChart):
         result = scenarios.run(params)
         other = None if compare == NO_COMPARISON else preset_result(compare)
         base = result.params.base_year
-        last = max(r.params.end_year for r in (result, other) if r is not None)
-        x_end = next(end for end in X_ENDS if last <= end)
-        self.top.set_xlim(FIRST_YEAR - 0.5, x_end + 0.5)
         for shade, seam in zip(self.shade, self.seam, strict=True):
             shade.set_x(base)
-            shade.set_width(x_end + 1 - base)
+            shade.set_width(LAST_YEAR + 1 - base)
             seam.set_xdata([base, base])
         self.label.set_x(base + 0.3)
         a = _columns(result, FIRST_YEAR, _DRAWN)  # data to the base year, then projection
         for code, column in SHARE_COLUMNS.items():
             self.lines[f"A {code}"].set_data(a["year"], 100 * a[column])
         self.lines["A ratio"].set_data(a["year"], a["asymmetry_ratio"])
-        highest = np.nanmax(a["asymmetry_ratio"])
         for key in ("B CHN", "B EU", "B USA", "B ROW", "B ratio"):
             self.lines[key].set_visible(other is not None)
         if other is not None:
@@ -411,9 +415,6 @@ class ScenarioChart(LiveChart):
             for code, column in SHARE_COLUMNS.items():
                 self.lines[f"B {code}"].set_data(b["year"], 100 * b[column])
             self.lines["B ratio"].set_data(b["year"], b["asymmetry_ratio"])
-            highest = max(highest, np.nanmax(b["asymmetry_ratio"]))
-        top = RATIO_TOP if highest <= RATIO_TOP else nice_ceiling(float(highest) * 1.05)
-        self.low.set_ylim(0, top)  # a new limit: the view redraws everything once
         self.band.set_visible(band)
         if band:
             future = a["year"] >= base
