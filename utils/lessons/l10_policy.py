@@ -46,10 +46,7 @@ def _activity(events: pd.DataFrame) -> pd.Series:
     exercises from the two Aerospace Security drills (2016, 2017), which were
     computer-simulated missile-defence command-staff exercises: no troops in the field.
     """
-    if "mode" in events:
-        simulated = events["mode"] == "computer-simulated"
-    else:  # the table before its `mode` column: the note says which drills were simulated
-        simulated = events["note"].fillna("").str.contains("computer-simulated")
+    simulated = events["mode"] == "computer-simulated"
     exercise = events["type"] == "exercise"
     kind = events["type"].where(~exercise, "field exercise")
     return kind.mask(exercise & simulated, "simulated drill")
@@ -191,8 +188,9 @@ def sensitivity_note(
 class RankingChart(LiveChart):
     """Stacked horizontal bars: each option's weighted score, split by criterion.
 
-    Rows stay in the table's order (so a bar never jumps), and each total says its rank. The
-    weights are in the description and the note, not on the chart, so the legend never moves.
+    Rows stay in the table's order, so a bar never jumps. The changing numbers (totals, ranks,
+    weights) are in the description and the note, not on the chart: drawing text is the slow
+    part of a redraw, and fixed text never moves.
     """
 
     def __init__(self, options: pd.DataFrame = decision.POLICY_OPTIONS) -> None:
@@ -212,16 +210,14 @@ class RankingChart(LiveChart):
             )  # fmt: skip
             for criterion, color in zip(options.columns, CRITERION_COLORS, strict=True)
         ]
-        self.totals = [ax.text(0, row, "", va="center", fontsize=10) for row in rows]
         ax.set_yticks(rows, [textwrap.fill(str(name), 24) for name in options.index])
-        ax.set_xlim(0, 12.2)
-        ax.set_xticks(range(0, 11, 2))
+        ax.set_xlim(0, 10)
         ax.set_ylim(len(rows) - 0.5, -0.5)  # first option at the top
         ax.grid(axis="y", visible=False)
         ax.grid(axis="x", visible=True)
         ax.tick_params(axis="y", length=0)
         ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.16), ncol=2, fontsize=9)
-        self.animated = [patch for bars in self.bars for patch in bars.patches] + self.totals
+        self.animated = [patch for bars in self.bars for patch in bars.patches]
 
     def update(self, w_military=5.0, w_feasible=5.0, w_ukraine=5.0, w_allies=5.0):
         sliders = {"w_military": w_military, "w_feasible": w_feasible, "w_ukraine": w_ukraine,
@@ -236,12 +232,14 @@ class RankingChart(LiveChart):
                 patch.set_x(x)
                 patch.set_width(width)
             left = left + values
-        for text, total, rank in zip(self.totals, table["score"], table["rank"], strict=True):
-            text.set_position((total + 0.15, text.get_position()[1]))
-            text.set_text(f"{total:.2f} (rank {rank})")
         shares = decision.normalise_weights(weights, list(self.options.columns))
         share_text = ", ".join(f"{c} {100 * s:.0f}%" for c, s in shares.items())
-        note = f"<b>Weights:</b> {share_text}.<br>{sensitivity_note(self.options, weights)}"
+        rows = zip(ranked.index, ranked["score"], ranked["rank"], strict=True)
+        ranking = "; ".join(f"{rank}. {name} {score:.2f}" for name, score, rank in rows)
+        note = (
+            f"<b>Weights:</b> {share_text}.<br><b>Ranking:</b> {ranking}.<br>"
+            f"{sensitivity_note(self.options, weights)}"
+        )
         return ranking_description(ranked), note
 
 
