@@ -239,7 +239,7 @@ def test_notebook_markdown_is_in_our_own_words(prints):
 
 def test_readme_instructors_and_docs_are_in_our_own_words(prints):
     paths = [ROOT / "README.md", ROOT / "INSTRUCTORS.md", ROOT / "data" / "README.md"]
-    paths += sorted((ROOT / "docs").glob("*.md"))
+    paths += sorted((ROOT / "docs").rglob("*.md"))
     for path in paths:
         copied = text_check.copied_runs(path.read_text(encoding="utf-8"), prints, PROSE_RUN)
         assert not copied, (path.name, copied)
