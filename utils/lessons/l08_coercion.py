@@ -111,23 +111,14 @@ def china_share_by_flow_chart() -> Chart:
     )
 
 
-@lru_cache(maxsize=1)
-def crude_two_ways() -> pd.Series:
-    """Crude oil in 2020 seen from both ends (% by weight): China's share of Russia's crude
-    exports (BP, Russia's side) and Russia's share of China's crude imports (China's customs)."""
+def energy_to_china_2020() -> pd.Series:
+    """China's share (%) of Russia's 2020 exports of crude oil (by weight), pipeline gas and
+    LNG (by volume), from BP's trade matrices: Russia's side of the energy trade."""
     energy = data.load("russia_energy_exports_2020").set_index("destination_iso3")
-    crude = data.load("china_crude_imports_by_origin")
-    china_2020 = crude[crude["year"] == 2020].set_index("origin")["crude_kt"]
+    columns = {"crude oil": "crude_oil_mt", "pipeline gas": "pipeline_gas_bcm", "LNG": "lng_bcm"}
     return pd.Series(
-        {
-            "china_in_russia_crude_exports": 100
-            * energy.loc["CHN", "crude_oil_mt"]
-            / energy.loc["WLD", "crude_oil_mt"],
-            "russia_in_china_crude_imports": 100 * china_2020["RUS"] / china_2020["WLD"],
-            "china_in_russia_pipeline_gas": 100
-            * energy.loc["CHN", "pipeline_gas_bcm"]
-            / energy.loc["WLD", "pipeline_gas_bcm"],
-        }
+        {name: 100 * energy.loc["CHN", c] / energy.loc["WLD", c] for name, c in columns.items()},
+        name="China's share of Russia's exports, 2020 (%)",
     )
 
 
@@ -141,7 +132,11 @@ def _bases() -> pd.DataFrame:
     for name, params in scenarios.PRESETS.items():
         share = 100 * scenarios.run(params).china_share_in(params.end_year)
         rows.append(
-            (f"{name} ({params.end_year} scenario)", "its share of Russia's trade (proxy)", share)
+            (
+                f"{name} ({params.end_year} scenario)",
+                "China's share of Russia's trade, as a proxy",
+                share,
+            )
         )  # noqa: E501
     return pd.DataFrame(rows, columns=["basis", "measure", "china_share"]).set_index("basis")
 
