@@ -1,10 +1,14 @@
-"""Tests for utils.scenarios: hand-worked projections, preset outcomes, properties, bad input."""
+"""Tests for utils.scenarios and utils.scenario_analysis: hand-worked projections, preset
+outcomes and origins, properties, the questions asked of the model, bad input."""
 
 from __future__ import annotations
 
+import csv
 import dataclasses
+import math
 import re
 import time
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -12,6 +16,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from utils import scenario_analysis as sa
 from utils import scenarios as sc
 from utils.scenarios import PRESETS, ScenarioHistory, ScenarioParams, run
 
@@ -448,3 +453,259 @@ def test_rupture_in_the_end_year_runs_and_cuts_nothing_inside_the_horizon():
     )
     # With the one-off cut beyond 2036, only the shared -3 pp/yr drift applies.
     assert result.china_share_in(2036) == pytest.approx(deteriorating.china_share_in(2036))
+
+
+# --- floats without binary noise (issue: share strings showed g_eu=-0.0050000000000000044) ----
+
+
+def test_float_levers_lose_binary_noise_at_the_source():
+    # What a browser slider sends for -0.5% and 2.0%: min + n * step in binary floating point.
+    noisy = ScenarioParams(growth_eu=-0.15 + 29 * 0.005, china_growth=-0.10 + 24 * 0.005)
+    assert -0.15 + 29 * 0.005 != -0.005  # the noise is real ...
+    assert noisy.growth_eu == -0.005 and noisy.china_growth == 0.02  # ... and gone
+    text = sc.share_string(noisy)
+    assert ";g_eu=-0.005;" in text and ";china_g=0.02;" in text
+    assert sc.from_share_string(text) == noisy
+    assert sc.ScenarioParams(growth_chn=-0.0).growth_chn == 0.0  # no "-0.0" in strings
+    assert sc.ScenarioParams(energy_pivot_usd_bn=12.000000000000002).energy_pivot_usd_bn == 12.0
+    resolved = sc.resolve(ScenarioParams())
+    assert resolved.growth_chn == round(resolved.growth_chn, sc.FLOAT_DECIMALS)
+
+
+# --- where the presets come from (issue #15) -------------------------------------------------
+
+
+def test_preset_origins_name_the_article_paragraph_or_the_lab():
+    assert set(sc.PRESET_ORIGINS) == set(PRESETS) == set(sc.PRESET_DESCRIPTIONS)
+    assert "paragraph 7" in sc.PRESET_ORIGINS["deterioration with the West"]
+    assert "paragraph 17" in sc.PRESET_ORIGINS["stabilised ties with the West"]
+    for own in ("status quo", "what happened"):
+        assert "lab's own" in sc.PRESET_ORIGINS[own]
+        assert "article" not in sc.PRESET_DESCRIPTIONS[own].casefold()
+    assert "Paragraph 7" in sc.PRESET_DESCRIPTIONS["deterioration with the West"]
+    assert "Paragraph 17" in sc.PRESET_DESCRIPTIONS["stabilised ties with the West"]
+
+
+# --- scenario_analysis (ported from tests/test_scenario_lab.py) --------------------------------
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+
+
+def _raw_turnover() -> dict[tuple[int, str], float]:
+    """Exports + imports by (year, partner), read with the csv module (not utils.data)."""
+    with open(DATA / "russia_trade_by_partner.csv", newline="", encoding="utf-8") as handle:
+        return {
+            (int(r["year"]), r["partner"]): float(r["exports_usd_m"]) + float(r["imports_usd_m"])
+            for r in csv.DictReader(handle)
+            if r["exports_usd_m"] and r["imports_usd_m"]
+        }
+
+
+def test_status_quo_matches_a_hand_projection_from_the_raw_file():
+    t = _raw_turnover()
+
+    def groups(year):
+        chn, eu, usa, wld = (t[(year, p)] for p in ("CHN", "EU", "USA", "WLD"))
+        return {"CHN": chn, "EU": eu, "USA": usa, "ROW": wld - chn - eu - usa}
+
+    start, end = groups(2010), groups(2019)
+    projected = {g: end[g] * (end[g] / start[g]) ** (17 / 9) for g in end}
+    hand = projected["CHN"] / sum(projected.values())
+    assert hand == pytest.approx(0.2966, abs=0.0001)
+    assert sa.end_value(run(PRESETS["status quo"]), "china_share") == pytest.approx(hand)
+    assert run(PRESETS["status quo"]).benchmark == pytest.approx(t[(2013, "EU")] / t[(2013, "WLD")])
+
+
+def test_crossing_sentences():
+    assert sa.crossing_sentence(run(PRESETS["status quo"])) == (
+        "Under these settings China's share does not pass the 2013 EU level (44.2%) by 2036."
+    )
+    assert sa.crossing_sentence(run(PRESETS["what happened"])) == (
+        "Under these settings China's share passes the 2013 EU level (44.2%) in 2030."
+    )
+    moved = run(dataclasses.replace(PRESETS["status quo"], benchmark=0.25))
+    assert sa.crossing_sentence(moved).startswith(
+        "Under these settings China's share passes the chosen benchmark (25.0%) in "
+    )
+
+
+def test_crossing_time_interpolates_between_the_two_years():
+    result = run(PRESETS["what happened"])
+    frame = result.frame.set_index("year")["china_share"]
+    before, after = frame[2029], frame[2030]
+    assert before < result.benchmark <= after
+    expected = 2029 + (result.benchmark - before) / (after - before)
+    assert sa.crossing_time(result) == pytest.approx(expected)
+    assert sa.crossing_time(run(PRESETS["status quo"])) is None
+
+
+def test_summary_numbers_and_ab_table():
+    s = sa.summarise(run(PRESETS["what happened"]))
+    assert (s.end_year, s.crossing_year, s.years_without_alternative) == (2036, 2030, 7)
+    assert s.china_share == pytest.approx(0.590, abs=0.0005)
+    assert s.asymmetry_ratio == pytest.approx(5.43, abs=0.01)
+    quo = sa.summarise(run(PRESETS["status quo"]))
+    assert (quo.crossing_year, quo.years_without_alternative) == (None, 0)
+    table = sa.compare_summaries(quo, s)
+    assert table.loc["China's share at the end (%)", "B - A"] == pytest.approx(29.3)
+    assert math.isnan(table.loc["crossing year", "A"])
+    assert table.loc["years without alternative", "B"] == 7
+    det = sa.summarise(run(PRESETS["deterioration with the West"]))
+    assert sa.compare_summaries(quo, det).loc["China's share at the end (%)", "B - A"] == 3.4
+
+
+def test_lever_sensitivity_matches_direct_runs():
+    table = sa.lever_sensitivity(PRESETS["deterioration with the West"])
+    assert list(table["lever"]) == list(sa.GROWTH_LEVERS)
+    resolved = sc.resolve(PRESETS["deterioration with the West"])
+    for row in table.itertuples():
+        step = 0.01 if row.lever == "growth_chn" else -0.01
+        moved = dataclasses.replace(
+            resolved, end_year=2050, **{row.lever: getattr(resolved, row.lever) + step}
+        )
+        assert row.crossing_year == run(moved).crossing_year
+    assert table.set_index("lever")["crossing_year"].to_dict() == {
+        "growth_chn": 2043, "growth_eu": 2047, "growth_usa": 2048, "growth_row": 2043,
+    }  # fmt: skip
+
+
+def test_most_influential_lever_breaks_the_tie_by_crossing_time():
+    table = sa.lever_sensitivity(PRESETS["deterioration with the West"]).set_index("lever")
+    assert table.loc["growth_chn", "crossing_time"] < table.loc["growth_row", "crossing_time"]
+    assert sa.most_influential_lever(PRESETS["deterioration with the West"]) == "growth_chn"
+    assert sa.most_influential_lever(PRESETS["status quo"]) == "growth_chn"
+
+
+def test_lowest_growth_to_cross():
+    det = PRESETS["deterioration with the West"]
+    value = sa.lowest_growth_to_cross(det)
+    assert value == 0.09
+    crossing = run(dataclasses.replace(det, growth_chn=value)).crossing_year
+    assert crossing is not None and crossing <= 2036
+    assert run(dataclasses.replace(det, growth_chn=value - 0.005)).crossing_year is None
+    assert sa.lowest_growth_to_cross(PRESETS["status quo"]) == 0.1
+    assert sa.lowest_growth_to_cross(PRESETS["status quo"], by_year=2050) < 0.1
+    assert sa.lowest_growth_to_cross(dataclasses.replace(det, benchmark=0.95)) is None
+    with pytest.raises(ValueError, match="by_year must be"):
+        sa.lowest_growth_to_cross(det, by_year=2019)
+    with pytest.raises(ValueError, match="step must be"):
+        sa.lowest_growth_to_cross(det, step=0)
+    with pytest.raises(TypeError, match="params must be a ScenarioParams"):
+        sa.lowest_growth_to_cross("deterioration")
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        ({"step": 0.0}, "step must be"),
+        ({"step": 0.2}, "step must be"),
+        ({"levers": ("benchmark",)}, "levers must be"),
+        ({"levers": ()}, "levers must be"),
+        ({"horizon": 2060}, "horizon must be"),
+    ],
+)
+def test_lever_sensitivity_rejects_bad_input(kwargs, message):
+    with pytest.raises(ValueError, match=message):
+        sa.lever_sensitivity(PRESETS["status quo"], **kwargs)
+
+
+def test_bad_analysis_arguments_are_named():
+    with pytest.raises(TypeError, match="params must be a ScenarioParams"):
+        sa.lever_sensitivity("status quo")
+    with pytest.raises(TypeError, match="result must be a ScenarioResult"):
+        sa.summarise(None)
+    with pytest.raises(ValueError, match="column='gdp'"):
+        sa.end_value(run(PRESETS["status quo"]), "gdp")
+    with pytest.raises(ValueError, match="year=1990"):
+        sa.value_in(run(PRESETS["status quo"]), "china_share", 1990)
+    with pytest.raises(ValueError, match="presets must name"):
+        sa.presets_against_actual(["optimism"])
+    with pytest.raises(ValueError, match="years must be observed"):
+        sa.presets_against_actual(years=[2019])
+    with pytest.raises(ValueError, match="first_year=1980"):
+        sa.actual_shares(1980)
+
+
+def test_actual_shares_from_the_raw_file():
+    t = _raw_turnover()
+    actual = sa.actual_shares(2019)
+    assert list(actual.index) == [2019, 2020, 2021, 2022, 2023, 2024]
+    assert actual.loc[2024, "CHN"] == pytest.approx(t[(2024, "CHN")] / t[(2024, "WLD")])
+    assert actual.loc[2024, "CHN"] == pytest.approx(0.3342, abs=0.0001)
+    assert actual.loc[2024, "EU"] == pytest.approx(0.0961, abs=0.0001)
+
+
+def test_presets_against_actual():
+    table = sa.presets_against_actual(years=[2021, 2024]).set_index(["preset", "year"])
+    assert len(table) == 8
+    row = table.loc[("deterioration with the West", 2024)]
+    assert row["china_actual"] == pytest.approx(0.3342, abs=0.0001)
+    assert row["china_projected"] == pytest.approx(0.2109, abs=0.0005)
+    assert row["china_error_pp"] == pytest.approx(-12.33, abs=0.05)
+    fitted = table.xs(2024, level="year")["china_error_pp"].abs()
+    assert fitted.idxmin() == "what happened" and fitted["what happened"] < 1.0
+
+
+def test_preset_table():
+    table = sa.preset_table()
+    assert list(table.index) == list(PRESETS)
+    for name, (crossing, share_2036) in EXPECTED.items():
+        row = table.loc[name]
+        if crossing is None:
+            assert pd.isna(row["crossing year"])
+        else:
+            assert row["crossing year"] == crossing
+        assert row["China's share (%)"] == pytest.approx(100 * share_2036, abs=0.05)
+        assert row["assumption"] == sc.PRESET_DESCRIPTIONS[name]
+    assert table.loc["what happened", "years without alternative"] == 7
+    longer = sa.preset_table(end_year=2050)
+    assert longer.loc["deterioration with the West", "crossing year"] == 2048
+
+
+# --- bad input, one call per row (ported from tests/test_robustness_inputs.py) ---------------
+
+TRADE = pd.DataFrame(
+    {"year": [2019] * 4, "partner": ["CHN", "EU", "USA", "WLD"],
+     "exports_usd_m": [50.0, 100.0, 20.0, 400.0], "imports_usd_m": [50.0, 100.0, 20.0, 300.0]}
+)  # fmt: skip
+CHINA = pd.DataFrame(
+    {"year": [2019], "partner": ["WLD"], "exports_usd_m": [2e6], "imports_usd_m": [2e6]}
+)
+
+
+def _edited(key: str, value: str) -> str:
+    """A share string with one value replaced and a valid checksum (a deliberate edit)."""
+    body = sc.share_string(ScenarioParams()).rpartition(";sum=")[0]
+    parts = [f"{key}={value}" if p.startswith(f"{key}=") else p for p in body.split(";")]
+    return _resign(";".join(parts))
+
+
+BAD_CALLS = [
+    (ScenarioParams, {"base_year": True}, TypeError, "base_year must be an integer"),
+    (ScenarioParams, {"end_year": "2036"}, TypeError, "end_year must be an integer"),
+    (ScenarioParams, {"growth_chn": float("nan")}, ValueError, "growth_chn=nan is outside"),
+    (ScenarioParams, {"seed": 1.5}, TypeError, "seed must be an integer"),
+    (ScenarioParams, {"west_relations": "rupture", "rupture_year": 2050, "end_year": 2036},
+     ValueError, r"rupture_year=2050 must lie in \(2019, 2036\]"),
+    (ScenarioHistory.from_frames, {"russia_trade": TRADE, "china_trade": None}, TypeError,
+     "china_trade must be a pandas DataFrame"),
+    (ScenarioHistory.from_frames, {"russia_trade": TRADE, "china_trade": CHINA.iloc[0:0]},
+     ValueError, "china_trade is empty"),
+    (ScenarioHistory.from_frames, {"russia_trade": TRADE[TRADE["partner"] != "USA"],
+     "china_trade": CHINA}, ValueError, r"no rows for partner\(s\) \['USA'\]"),
+    (sc.historical_volatility, {"history": "data"}, TypeError, "history must be a ScenarioHistory"),
+    (sc.resolve, {"params": None}, TypeError, "params must be a ScenarioParams"),
+    (sc.resolve, {"params": ScenarioParams(), "history": 5}, TypeError, "history must be a"),
+    (sc.observed, {"history": 5}, TypeError, "history must be a ScenarioHistory"),
+    (run, {"params": ScenarioParams(), "history": "data"}, TypeError, "history must be a"),
+    (sc.calibrate_what_happened, {"history": 5}, TypeError, "history must be a ScenarioHistory"),
+    (sc.from_share_string, {"text": _edited("end", "1999")}, ValueError, "end_year=1999 is"),
+    (sc.from_share_string, {"text": _edited("seed", "x")}, ValueError, "seed='x' is not a valid"),
+    (sc.from_share_string, {"text": _edited("west", "war")}, ValueError, "'war' is unknown"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("call", "kwargs", "error", "message"), BAD_CALLS)
+def test_bad_input_names_what_is_wrong(call, kwargs, error, message):
+    with pytest.raises(error, match=message):
+        call(**kwargs)
