@@ -175,6 +175,37 @@ def test_gas_chart():
     assert "IEA Gas Trade Flows" in chart.figure.texts[0].get_text()
 
 
+def test_events_chart_shows_the_record():
+    events = lesson.record_events()
+    assert len(events) == len(lesson.EVENT_LABELS) == 10
+    assert events["source_url"].str.startswith("http").all()
+    dprk = events[events["label"].str.contains("Art. 4")]
+    assert list(dprk["date"]) == ["2024-06-19"]
+    chart = lesson.events_chart()
+    labels = {t.get_text().replace("\n", " ") for t in chart.figure.axes[0].texts}
+    assert "2001 treaty extended" in labels and "US EO 14114" in labels
+    assert chart.description.startswith("10 dated events from 2021 to 2025")
+    assert colors_in(chart.figure) <= ALLOWED_COLORS
+
+
+def test_activity_counts_and_chart():
+    counts = lesson.activity_by_year()
+    assert list(counts.columns) == [
+        "live exercise", "computer-simulated exercise", "air patrol", "naval patrol"
+    ]  # fmt: skip
+    assert counts.loc[2016, "computer-simulated exercise"] == 1  # Aerospace Security-2016
+    assert counts.loc[2019, "air patrol"] == 1  # the bomber patrol of claim C12
+    assert counts.sum(axis=1).sum() == (data.load("joint_exercises")["year"] >= 2012).sum()
+    chart = lesson.activity_chart()
+    assert chart.description == (
+        "The compiled list counts 15 joint exercises and patrols in 2016-2020 and 30 in "
+        "2021-2025; patrols grew from 2 to 15."
+    )
+    heights = [p.get_height() for p in chart.figure.axes[0].patches]
+    assert sum(heights) == counts.to_numpy().sum()
+    assert colors_in(chart.figure) <= ALLOWED_COLORS
+
+
 # ----------------------------------------------------------------------------- the widget
 def test_widget_is_registered_for_lesson_11():
     assert ("11", "presets_vs_outcomes") in discover_widgets()

@@ -14,9 +14,9 @@ from functools import lru_cache
 import pandas as pd
 
 from utils import data, scenario_analysis, scenarios
-from utils.charts import line_chart
+from utils.charts import line_chart, timeline_chart
 from utils.live import LiveChart, LiveView, dropdown, int_slider, register, toggle_buttons
-from utils.style import GREY, LIGHT_GREY, WHITE, Chart, actor_color, figure
+from utils.style import GREY, LIGHT_GREY, SERIES_COLORS, WHITE, Chart, actor_color, figure
 
 #: The three presets built from the article's own "if" (lesson 07), and the fitted one.
 ARTICLE_PRESETS = ("status quo", "deterioration with the West", "stabilised ties with the West")
@@ -104,6 +104,38 @@ def trade_on_two_bases() -> pd.DataFrame:
     return table.set_axis(table.index.astype(int), axis=0).rename_axis("year")
 
 
+#: Short chart labels for the timeline's 2021-2025 events (the table holds the full wording).
+EVENT_LABELS = {
+    "2021-06-28_treaty_extension": "2001 treaty extended",
+    "2022-02-04_no_limits_statement": "'no limits' statement",
+    "2022-02-24_invasion_of_ukraine": "invasion of Ukraine",
+    "2022-02-26_swift_central_bank_sanctions": "SWIFT, reserve sanctions",
+    "2023-03-20_xi_state_visit_moscow": "Xi in Moscow: 'not an alliance'",
+    "2023-12-22_us_eo_14114": "US EO 14114",
+    "2024-05-16_putin_state_visit_china": "Putin in Beijing",
+    "2024-06-19_russia_dprk_treaty": "Russia-DPRK treaty (Art. 4)",
+    "2024-12-04_russia_dprk_treaty_in_force": "DPRK treaty in force",
+    "2025-09-02_power_of_siberia_2_memorandum": "Power of Siberia 2 memorandum",
+}
+
+
+def record_events() -> pd.DataFrame:
+    """The timeline's 2021-2025 events of the record (coercion cases elsewhere are left out)."""
+    timeline = data.load("timeline")
+    events = timeline[timeline["event_id"].isin(EVENT_LABELS)].copy()
+    events["label"] = events["event_id"].map(EVENT_LABELS)
+    return events[["date", "label", "category", "event", "source_url", "source_id"]]
+
+
+def activity_by_year(first: int = 2012) -> pd.DataFrame:
+    """Joint exercises and patrols per year: live exercises, simulated drills, air, naval."""
+    table = data.load("joint_exercises")
+    kind = table["type"].where(table["type"] != "exercise", table["mode"] + " exercise")
+    counts = pd.crosstab(table["year"], kind).reindex(range(first, table["year"].max() + 1))
+    order = ["live exercise", "computer-simulated exercise", "air patrol", "naval patrol"]
+    return counts.fillna(0).astype(int)[[c for c in order if c in counts.columns]]
+
+
 def check_choice(name: str, value: object, allowed) -> None:
     if value not in allowed:
         raise ValueError(f"{name} must be one of {list(allowed)}, got {value!r}")
@@ -150,6 +182,51 @@ def gas_chart() -> Chart:
                 xytext=(0, 4), textcoords="offset points", fontsize=9, color=GREY)  # fmt: skip
     ax.set_ylim(0, None)
     return chart
+
+
+def events_chart() -> Chart:
+    """The 2021-2025 record on a time axis, one row per kind of event."""
+    events = record_events()
+    text = (
+        f"{len(events)} dated events from {events['date'].min()[:4]} to "
+        f"{events['date'].max()[:4]}: the only mutual-assistance treaty among them is the "
+        "Russia-DPRK treaty of June 2024."
+    )
+    return timeline_chart(
+        events, "Alliance or not: the record, 2021-2025",
+        data.source_line(*events["source_id"].unique()), text, label_width=18,
+    )  # fmt: skip
+
+
+def activity_chart() -> Chart:
+    """Stacked bars: joint exercises and patrols per year, by kind."""
+    counts = activity_by_year()
+    fig, ax = figure(
+        "Joint Russian-Chinese exercises and patrols per year",
+        data.source_line(*data.load("joint_exercises")["source_id"].unique()),
+        xlabel="Year", ylabel="Number (compiled list, not exhaustive)",
+    )  # fmt: skip
+    bottom = pd.Series(0, index=counts.index)
+    for color, kind in zip(SERIES_COLORS, counts.columns, strict=False):
+        ax.bar(counts.index, counts[kind], bottom=bottom, color=color, label=kind)
+        bottom += counts[kind]
+    ax.axvline(2020.5, color=GREY, linestyle=":", linewidth=1)
+    ax.annotate("article", (2020.5, 1), xycoords=("data", "axes fraction"), xytext=(3, -12),
+                textcoords="offset points", fontsize=9, color=GREY)  # fmt: skip
+    ax.legend(loc="upper left")
+    before, after = bottom.loc[2016:2020], bottom.loc[2021:]
+    text = (
+        f"The compiled list counts {before.sum()} joint exercises and patrols in 2016-2020 and "
+        f"{after.sum()} in 2021-{after.index.max()}; patrols grew from {_patrols(2016, 2020)} "
+        f"to {_patrols(2021, after.index.max())}."
+    )
+    return Chart(fig, text)
+
+
+def _patrols(first: int, last: int) -> int:
+    counts = activity_by_year()
+    patrols = [c for c in counts.columns if "patrol" in c]
+    return int(counts.loc[first:last, patrols].to_numpy().sum())
 
 
 # ----------------------------------------------------------------------------- the widget
