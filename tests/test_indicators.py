@@ -126,3 +126,21 @@ def test_shares_sum_to_one_when_partners_partition_the_total(values):
 def test_hhi_between_one_over_n_and_one(shares):
     value = ind.hhi(shares)
     assert 1 / len(shares) - 1e-12 <= value <= 1 + 1e-12
+
+
+def test_hhi_points_scale_and_what_counts_as_the_market():
+    # Shares in percent, squared and summed: 60, 30 and 10 give 3,600 + 900 + 100 points.
+    assert 10_000 * ind.hhi([60, 30, 10]) == pytest.approx(4_600)
+    # Only the listed partners (60 and 30 of a total of 100): rescaled, they look more
+    # concentrated than either bound of the full market.
+    listed = ind.hhi([60, 30])
+    lower = 0.6**2 + 0.3**2  # the unlisted 10 split into many tiny partners
+    upper = ind.hhi([60, 30, 10])  # the unlisted 10 as one partner
+    assert lower < upper < listed
+    assert listed == pytest.approx((60 / 90) ** 2 + (30 / 90) ** 2)
+
+
+def test_docstring_examples_run():
+    import doctest
+
+    assert doctest.testmod(ind).failed == 0

@@ -124,7 +124,17 @@ def hhi(shares: Mapping[str, float] | Sequence[float] | pd.Series) -> float:
     """Hirschman-Herfindahl index of concentration: the sum of squared shares.
 
     Shares are normalised to sum to one first, so the result lies in [1/n, 1]: 1/n when trade is
-    spread evenly over n partners, 1 when a single partner takes everything.
+    spread evenly over n partners, 1 when a single partner takes everything. Multiply by 10,000
+    for the points scale of the US merger guidelines (shares in percent, squared, summed).
+
+    Because of the rescaling, passing only the partners a table lists treats them as the whole
+    market; to bound the index when part of the total is not itemised, add that rest as one
+    more entry (an upper bound) or compute ``sum((part / total) ** 2)`` (a lower bound).
+
+    >>> round(10_000 * hhi([60, 20, 20]), 6)  # points
+    4400.0
+    >>> hhi([60, 20]) > hhi([60, 20, 20])  # the listed partners alone look more concentrated
+    True
     """
     # Check the container and its items here so a wrong argument is named (``shares``) rather
     # than surfacing as a bare "not iterable" or numpy's "could not convert string to float".
