@@ -27,6 +27,8 @@ SELLER_YEAR = 2020
 #: US merger guidelines (2010): below 1,500 points a market counts as unconcentrated.
 UNCONCENTRATED = 1500
 DEFAULTS = {"supplier": "RUS", "replaceable_share": 0.5, "year": SELLER_YEAR}
+#: Names for charts where the customs extract keeps an old or misspelt name of the source.
+DISPLAY_NAMES = {"RUS": "Russia", "COL": "Colombia", "COD": "DR Congo", "USA": "United States"}
 
 
 def _turnover(table: pd.DataFrame, partner: str) -> pd.Series:
@@ -155,6 +157,7 @@ def partner_concentration_chart() -> Chart:
         lines, "How concentrated are Russia's trade partners? (HHI)",
         data.source_line("cow_trade_v4", "imf_imts_2025"), description,
         ylabel="HHI points (10,000 = one partner)", markers=False,
+        colors=dict.fromkeys(lines.columns, actor_color("RUS")),  # both bounds: Russia's index
         styles={"lower bound (rest fully split)": "--"},
     )  # fmt: skip
     chart.figure.axes[0].axhline(UNCONCENTRATED, color=GREY, linestyle=":", linewidth=1)
@@ -166,7 +169,7 @@ def crude_shares(year: int) -> pd.Series:
     """Each itemised origin's share of China's crude imports in ``year`` (% of the total,
     by weight), largest first, indexed by name."""
     supply = substitution.crude_supply(year)
-    names = {**supply.names, "RUS": "Russia"}
+    names = {**supply.names, **DISPLAY_NAMES}
     shares = 100 * supply.by_origin / supply.total_kt
     return shares.set_axis([names[k] for k in shares.index]).rename(f"{year}")
 
@@ -236,7 +239,7 @@ def supplier_options(top: int = 6) -> tuple[tuple[str, str], ...]:
         supply = substitution.crude_supply(year)
         codes.update(supply.by_origin.index[:top])
         names.update(supply.names)
-    names["RUS"] = "Russia"
+    names.update(DISPLAY_NAMES)
     ref = substitution.crude_supply(SELLER_YEAR).by_origin
     order = sorted(codes, key=lambda k: (-float(ref.get(k, 0.0)), names[k]))
     return tuple((names[k], k) for k in order)
@@ -372,7 +375,7 @@ def arms_chart() -> Chart:
         f"{f.loc[first, 'china_in_russia_exports']:.0f}% and "
         f"{f.loc[last, 'china_in_russia_exports']:.0f}% of Russia's arms exports."
     )
-    return line_chart(
+    chart = line_chart(
         lines,
         "Arms: how much each side weighs for the other",
         data.source_line("sipri_at_deliveries_2025"),
@@ -380,3 +383,7 @@ def arms_chart() -> Chart:
         ylabel="% of the yearly volume (SIPRI TIV)",
         colors=dict(zip(lines.columns, [actor_color("RUS"), actor_color("CHN")], strict=True)),
     )
+    ax = chart.figure.axes[0]
+    ax.set_ylim(0, 115)  # room above the lines for the legend
+    ax.legend(loc="upper right", ncols=2, fontsize=10)
+    return chart
