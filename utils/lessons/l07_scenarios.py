@@ -257,10 +257,12 @@ def summary_html(
     ``params`` (default: the result's, with every lever filled in). All rounded for people,
     all escaped."""
     s = scenario_analysis.summarise(result)
+    word = "year" if s.years_without_alternative == 1 else "years"
+    span = f"{s.crossing_year}" + (f"-{s.end_year}" if s.crossing_year != s.end_year else "")
     years = (
         f"years with no alternative to China by {s.end_year} (no crossing)"
         if s.crossing_year is None
-        else f"years with no alternative to China ({s.crossing_year}-{s.end_year})"
+        else f"{word} with no alternative to China ({span})"
     )
     cards = (
         _card(_pct(s.china_share), f"China's share of Russia's trade, {s.end_year}")
