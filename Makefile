@@ -8,7 +8,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 LOCK   := requirements/constraints.txt
-EXTRAS := test,build-data,demo,slides
+EXTRAS := test,build-data,demo,slides,site,classroom,grading
 PORT   ?= 8888
 NOTEBOOKS := $(sort $(wildcard notebooks/[0-9]*.ipynb))
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
@@ -16,7 +16,8 @@ export JUPYTER_PREFER_ENV_PATH := 1
 export PYTHONHASHSEED := 0
 export MPLBACKEND := Agg
 
-.PHONY: setup lab test lint unit nbval browser outputs data lock demo student html bench clean
+.PHONY: setup lab test lint unit nbval browser outputs data lock demo student html bench clean \
+	site assignments class-test links
 
 $(STAMP): pyproject.toml $(LOCK)
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -30,8 +31,8 @@ lab: setup
 		--ServerApp.root_dir=$(CURDIR) $(ROOT_FLAG) notebooks/00_start_here.ipynb
 
 lint: setup
-	$(BIN)/ruff check utils tests notebooks
-	$(BIN)/ruff format --check utils tests
+	$(BIN)/ruff check utils tests notebooks deploy site
+	$(BIN)/ruff format --check utils tests deploy site
 
 unit: setup
 	$(BIN)/python -m pytest tests -m "not browser" -n 2 --dist loadfile -q -p no:cacheprovider \
@@ -61,8 +62,27 @@ student: setup
 html: setup
 	$(BIN)/python -m utils.notebook_tools html $(NOTEBOOKS) --out build/html
 
+# The course website in build/site/ (Sphinx + myst-nb, from the stored outputs; offline).
+site: setup
+	$(BIN)/sphinx-build -b html -W --keep-going -q -c site . build/site
+
+# Otter-Grader releases (student/ and autograder/) of every lesson's tasks and the graded
+# scenario assignment, in build/assignments/.
+assignments: setup
+	$(BIN)/python -m utils.assignments
+
+# A class of STUDENTS on a real JupyterHub on this machine (report in docs/class_test.md).
+STUDENTS ?= 5
+LESSON ?= 04
+class-test: setup
+	$(BIN)/python deploy/class_test.py --students $(STUDENTS) --lesson $(LESSON)
+
+# Rewrite the Binder badge and print the nbgitpuller links from course.toml.
+links: setup
+	$(BIN)/python -m utils.course
+
 bench: setup
-	$(BIN)/python -m utils.bench --time-make-test --out docs/benchmark.md
+	$(BIN)/python -m utils.bench --browser --time-make-test --out docs/benchmark.md
 
 # Refresh the lock file from the newest versions the bounds in pyproject.toml allow.
 lock:
