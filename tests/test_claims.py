@@ -283,3 +283,19 @@ def test_text_check_finds_a_copied_run_but_not_a_citation(tmp_path, capsys):
     made.write_text("not-a-hash\n", encoding="utf-8")
     with pytest.raises(ValueError, match="not a fingerprint line"):
         text_check.load_fingerprint(made)
+
+
+def test_exercise_record_stops_at_the_article_and_counts_live_exercises_only():
+    """C11 counts live joint exercises before 2 December 2020: the joint air patrol of
+    22 December 2020 came after the article, and two drills were computer simulations."""
+    events = data.load("joint_exercises")
+    counted = claims._events_before_article(live_exercises_only=True)
+    assert "2020_air_patrol_2" in set(events["exercise_id"])
+    assert "2020_air_patrol_2" not in set(counted["exercise_id"])
+    assert not (counted["mode"] == "computer-simulated").any()
+    assert {"2016_aerospace_security", "2017_aerospace_security"} <= set(events["exercise_id"])
+    assert (counted["start_date"].astype(str) < "2020-12-02").all()
+    evidence = claims.exercises_growing_scale_and_area()
+    late = counted[counted["year"] >= 2013]
+    assert f"{len(late)} in {late['region'].nunique()} regions" in evidence.data_figure
+    assert "2 December 2020" in evidence.explanation

@@ -131,7 +131,8 @@ def timeline_chart(
     missing = {"date", "label", "category"} - set(events.columns)
     if missing:
         raise ValueError(f"timeline events need columns {sorted(missing)}")
-    events = events.assign(date=pd.to_datetime(events["date"])).sort_values("date")
+    events = events.assign(date=pd.to_datetime(events["date"], format="ISO8601"))
+    events = events.sort_values("date")
     rows = list(dict.fromkeys(events["category"]))
     fig, ax = figure(title, source, size=(10, 1.6 + 1.1 * len(rows)))
     colors = series_colors(rows)

@@ -413,14 +413,26 @@ def russian_arms_role_dwindling() -> Evidence:
     )
 
 
-def _exercises_until(year: int) -> pd.DataFrame:
-    exercises = data.load("joint_exercises")
-    return exercises[exercises["year"] <= year]
+#: The article's date: a claim about the record "so far" is judged on events before it.
+ARTICLE_DATE = "2020-12-02"
+
+
+def _events_before_article(live_exercises_only: bool = False) -> pd.DataFrame:
+    """Joint activities that began before the article appeared (ISO dates compare as text).
+
+    With ``live_exercises_only``, joint patrols and the two computer-simulated missile-defence
+    drills (Aerospace Security 2016 and 2017) are left out: they are not exercises in the field.
+    """
+    events = data.load("joint_exercises")
+    events = events[events["start_date"].astype(str) < ARTICLE_DATE]
+    if live_exercises_only:
+        events = events[(events["type"] == "exercise") & (events["mode"] == "live")]
+    return events
 
 
 def exercises_baltic_to_south_china_sea() -> Evidence:
     """C10: joint exercises have reached from the Baltic Sea to the South China Sea."""
-    before = _exercises_until(2020)
+    before = _events_before_article(live_exercises_only=True)
     found = {
         region: sorted(before.loc[before["region"] == region, "year"].astype(int).tolist())
         for region in ("Baltic Sea", "South China Sea")
@@ -429,7 +441,7 @@ def exercises_baltic_to_south_china_sea() -> Evidence:
     text = "; ".join(f"{r}: {', '.join(map(str, y)) or 'none'}" for r, y in found.items())
     return Evidence(
         value=float(before["region"].nunique()),
-        unit="distinct regions of joint exercises, 2005-2020",
+        unit="distinct regions of live joint exercises before 2 December 2020",
         data_figure=text,
         verdict=SUPPORTED if both else NOT_SUPPORTED,
         explanation=f"Rule: at least one exercise in each sea before December 2020. {text}.",
@@ -438,8 +450,12 @@ def exercises_baltic_to_south_china_sea() -> Evidence:
 
 
 def exercises_growing_scale_and_area() -> Evidence:
-    """C11: exercises grow in scale and area (compares 2005-2012 with 2013-2020)."""
-    before = _exercises_until(2020)
+    """C11: exercises grow in scale and area (2005-2012 against 2013 to the article's date).
+
+    Counted: live joint exercises that began before 2 December 2020; joint air and naval
+    patrols (including the one of 22 December 2020) and computer-simulated drills are not.
+    """
+    before = _events_before_article(live_exercises_only=True)
     early = before[before["year"] <= 2012]
     late = before[before["year"] >= 2013]
     counts = (len(early), len(late))
@@ -447,17 +463,18 @@ def exercises_growing_scale_and_area() -> Evidence:
     grew = counts[1] > counts[0] and regions[1] > regions[0]
     return Evidence(
         value=float(regions[1]),
-        unit="distinct regions in 2013-2020",
+        unit="distinct regions of live exercises, 2013 to 2 December 2020",
         data_figure=(
-            f"2005-2012: {counts[0]} events in {regions[0]} regions; "
-            f"2013-2020: {counts[1]} events in {regions[1]} regions"
+            f"2005-2012: {counts[0]} live exercises in {regions[0]} regions; 2013 to 2 Dec "
+            f"2020: {counts[1]} in {regions[1]} regions"
         ),
         verdict=PARTLY if grew else NOT_SUPPORTED,
         explanation=(
-            "Rule: more events in more regions in 2013-2020 than in 2005-2012 supports the "
-            "'wider area' half; 'larger scale' (troops, ships, aircraft) is not recorded "
-            "consistently in our list, so at best the claim is partly supported. The list is "
-            "not exhaustive."
+            "Rule: more live exercises in more regions in 2013-2020 than in 2005-2012 supports "
+            "the 'wider area' half; 'larger scale' (troops, ships, aircraft) is not recorded "
+            "consistently in our list, so at best the claim is partly supported. Counted up "
+            "to the article's date (2 December 2020), without joint patrols or the two "
+            "computer-simulated missile-defence drills. The list is not exhaustive."
         ),
         source_ids=tuple(sorted(set(before["source_id"]))),
     )
@@ -525,8 +542,8 @@ def cnpc_discount_2011() -> Evidence:
         data_figure="; ".join(dispute["date"]),
         verdict=PARTLY if len(discount) else NOT_CHECKABLE,
         explanation=(
-            "Sourced reports (not statistics) show a price dispute from 2011 settled in 2012 "
-            "with a reported discount. That the discount was won by using Russian debts to "
+            "Sourced reports (not statistics) show a price dispute in 2011 that ended with a "
+            "reported discount agreed in autumn 2011. That the discount was won by using Russian debts to "
             "Chinese banks is the author's reading and is not checkable with our data. " + text
         ),
         source_ids=tuple(sorted(set(dispute["source_id"]))),
