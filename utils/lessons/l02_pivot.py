@@ -272,6 +272,7 @@ class TradeExplorer(LiveChart):
         self.drawn_for: str | None = None  # the measure the axes are set up for
         self.legend_for: tuple = ()  # the partners the legend lists
         self.source = self.fig.texts[0]  # the "Source: ..." line of utils.style.figure
+        self.title = ax.set_title("Partners' share of Russia's goods trade")  # the house title
         self.backgrounds: dict = {}  # (measure, dpi) -> the static pixels, drawn once
         self.animated = []
 
@@ -317,7 +318,7 @@ class TradeExplorer(LiveChart):
             line.set_visible(code in partners)
             line.set_data(window.index.to_numpy(), window[code].to_numpy(dtype=float))
         ylabel, title = tt.MEASURES[measure]
-        self.ax.set_title(f"{title}, {lo}-{hi}" if lo != hi else f"{title}, {lo}")
+        self.title.set_text(f"{title}, {lo}-{hi}" if lo != hi else f"{title}, {lo}")
         if measure != self.drawn_for:
             # A new measure changes the value axis, so the next picture is drawn in full;
             # partners and years only change the lines, the legend and the title (blitted).
@@ -337,7 +338,9 @@ class TradeExplorer(LiveChart):
                 fontsize=9,
             )
         self.source.set_text(tt.source_line([lo, hi]))
-        self.animated = [*self.lines.values(), self.legend, self.ax.title, self.source]
+        # Drawn in this order, as a full draw would (lines under the spines, legend on top)
+        self.animated = [*self.lines.values(), *self.ax.spines.values(), self.legend,
+                         self.title, self.source]  # fmt: skip
         description = " ".join([_describe(frame, measure), *caveats(lo, hi, measure)])
         note = ""
         if first > last:

@@ -176,9 +176,13 @@ class ImportSources(LiveChart):
         ax.set_ylim(1, 0)
         self.flow: str | None = None
         self.source = self.fig.texts[0]  # the "Source: ..." line of utils.style.figure
+        self.title = ax.set_title("Where Russia's imports came from")  # the house (left) title
         self.backgrounds: dict = {}
-        self.animated = [*self.bars[0], *self.bars[1], *self.values[0], *self.values[1],
-                         *self.names, self.legend, ax.title, self.source]  # fmt: skip
+        # Drawn in this order, as a full draw would (bars under the spines, texts on top)
+        self.animated = [
+            *self.bars[0], *self.bars[1], *ax.spines.values(), *self.values[0], *self.values[1],
+            *self.names, self.legend, self.title, self.source,
+        ]  # fmt: skip
 
     def png(self, dpi: float = DPI) -> bytes:
         """Blit the bars and texts onto a background kept per flow and resolution."""
@@ -232,7 +236,7 @@ class ImportSources(LiveChart):
             handles[j].set_visible(j < len(years))
         what = "imports came from" if flow == "imports" else "exports went"
         when = f"{year_a} vs {year_b}" if len(years) == 2 else f"{year_a}"
-        self.ax.set_title(f"Where Russia's {what}, {when}")
+        self.title.set_text(f"Where Russia's {what}, {when}")
         self.source.set_text(tt.source_line(years))
         if flow != self.flow:
             self.flow = flow
