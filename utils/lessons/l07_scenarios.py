@@ -321,9 +321,10 @@ _DRAWN = (*SHARE_COLUMNS.values(), "asymmetry_ratio", "china_share_p10", "china_
 
 
 class ScenarioChart(LiveChart):
-    """Shares of the four partner groups (top) and the asymmetry ratio (bottom), 2000 to the
-    horizon. Data up to the base year, then on a grey background the model's projection:
-    scenario A solid (continuing the data), scenario B dashed, China's band shaded."""
+    """Shares of the four partner groups (top) and the asymmetry ratio (bottom), 2000-2050.
+    Data up to the base year, then on a grey background the model's projection: scenario A
+    solid (continuing the data), scenario B dashed, China's band shaded. The axes never move,
+    so every update is drawn by blitting."""
 
     def __init__(self) -> None:
         self.fig, (top, low) = figure(
