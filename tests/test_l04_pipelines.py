@@ -91,7 +91,11 @@ def test_energy_events_rows_and_labels():
     chart = lesson.energy_timeline_chart()
     _house(chart)
     oil = events[events["row"].str.startswith("oil")]
-    assert f"{len(oil)} dated events of the ESPO-spur oil deal" in chart.description
+    assert chart.description.startswith(f"The ESPO-spur oil deal in {len(oil)} dated events")
+    # the discount was agreed in autumn 2011 (issue #15), not in 2012
+    assert "ESPO price discount (Oct 2011)" in chart.description
+    ax = chart.figure.axes[0]
+    assert [t.get_text() for t in ax.texts] == list(oil["label"])
 
 
 # ----------------------------------------------------------------------------- the 2011 discount

@@ -16,6 +16,7 @@ import dataclasses
 
 import numpy as np
 import pandas as pd
+from matplotlib.dates import DateFormatter, MonthLocator
 
 from utils import bargaining, data
 from utils.charts import line_chart, timeline_chart
@@ -188,24 +189,26 @@ def energy_events() -> pd.DataFrame:
 
 
 def energy_timeline_chart() -> Chart:
-    """The ESPO price dispute and the Power of Siberia milestones on one time axis."""
+    """The dated events of the ESPO-spur oil deal on a month axis (the 2011 price dispute)."""
     events = energy_events()
-    oil = events[events["row"].str.startswith("oil")]
-    text = (
-        f"The timeline shows {len(oil)} dated events of the ESPO-spur oil deal, from "
-        f"{oil['date'].min()[:7]} to {oil['date'].max()[:7]}, and {len(events) - len(oil)} "
-        "milestones of the Power of Siberia gas pipeline."
-    )
-    frame = events[["date", "label", "row"]].rename(columns={"row": "category"})
-    frame["date"] = pd.to_datetime(frame["date"], format="ISO8601")  # "2011-06" or "2012-03-02"
+    oil = events[events["row"].str.startswith("oil")].copy()
+    oil["date"] = pd.to_datetime(oil["date"], format="ISO8601")  # "2011-06" or "2012-03-02"
+    steps = "; ".join(f"{label} ({when:%b %Y})" for label, when in zip(oil["label"], oil["date"],
+                                                                       strict=True))  # fmt: skip
+    text = f"The ESPO-spur oil deal in {len(oil)} dated events: {steps}."
     chart = timeline_chart(
-        frame,
-        "Russian oil and gas to China: the price dispute and the pipeline",
-        data.source_line(*sorted(events["source_id"].unique())),
+        oil[["date", "label", "row"]].rename(columns={"row": "category"}),
+        "Crude for China through the ESPO spur: the 2011 price dispute",
+        data.source_line(*sorted(oil["source_id"].unique())),
         text,
-        label_width=18,
+        label_width=22,
     )
-    chart.figure.axes[0].margins(x=0.08)  # room for the labels of the first and last events
+    ax = chart.figure.axes[0]
+    ax.margins(x=0.15)  # room for the labels of the first and last events
+    ax.set_yticks([])
+    ax.xaxis.set_major_locator(MonthLocator(bymonth=(1, 4, 7, 10)))
+    ax.xaxis.set_major_formatter(DateFormatter("%b %Y"))
+    chart.figure.set_size_inches(8.5, 2.6)
     return chart
 
 
