@@ -72,7 +72,8 @@ def test_gdp_ratio():
 def test_power_of_siberia_series():
     pos = lesson.pos_deliveries()
     assert list(pos.index) == [2020, 2021, 2022, 2023, 2024, 2025]
-    assert pos[2020] == pytest.approx(4.1) and pos[2024] == pytest.approx(31.12)
+    assert pos[2020] == pytest.approx(4.1) and pos[2023] == pytest.approx(22.73)
+    assert pos[2024] == pytest.approx(31.12)
     assert pos[2025] == pytest.approx(38.8)
     share = lesson.pos_capacity_share()
     assert share[2024] == pytest.approx(100 * 31.12 / 38)
