@@ -266,7 +266,7 @@ class TradeExplorer(LiveChart):
         ]  # fmt: skip
         # Reserve room for the widest legend (all partners) once, then freeze the layout.
         self.legend = ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=9)
-        ax.set_ylim(0, 80)
+        ax.set_ylim(0, 450)  # the widest tick labels (USD bn) any measure gives
         self.fig.canvas.draw()
         self.fig.set_layout_engine("none")
         self.drawn_for: str | None = None  # the measure the axes are set up for
