@@ -336,7 +336,10 @@ def china_crude_supplier_diversity() -> Evidence:
     return Evidence(
         value=round(concentration, 3),
         unit=f"HHI of China's crude suppliers, {year} (0-1, upper bound)",
-        data_figure=f"{year}: HHI {concentration:.3f}; Russia {russia:.1f}% (rank {rank})",
+        data_figure=(
+            f"{year}: HHI {concentration:.3f}; Russia {russia:.1f}% (rank {rank} of "
+            f"{len(shares)} itemised origins)"
+        ),
         verdict=PARTLY if diversified else NOT_SUPPORTED,
         explanation=(
             f"China's crude imports were spread over at least {len(shares)} origins (HHI "
