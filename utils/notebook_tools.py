@@ -7,8 +7,8 @@ kernel produces (nbval then checks that they still are); ``make student`` remove
 Everything here is a stock nbconvert preprocessor (execute, clear metadata, coalesce streams,
 remove tagged cells, clear outputs) except :class:`StableOutputs`, the one step nbconvert has
 no preprocessor for: it drops widget views (they point at a random model id and show "model not
-found" without stored state; the widget's text summary stays) and gives every cell slide
-metadata for jupyterlab-rise.
+found" without stored state; the widget's text summary stays), folds solution code (for
+JupyterLab and the website) and gives every cell slide metadata for jupyterlab-rise.
 
 Usage::
 
@@ -57,6 +57,12 @@ class StableOutputs(Preprocessor):
     def preprocess_cell(self, cell, resources, index):
         for output in cell.get("outputs", []):
             output.get("data", {}).pop(WIDGET_VIEW, None)
+        tags = cell.metadata.get("tags", [])
+        if cell.cell_type == "code" and SOLUTION_TAG in tags:
+            # Folded in JupyterLab (source_hidden) and on the course website (hide-input).
+            cell.metadata.setdefault("jupyter", {})["source_hidden"] = True
+            if "hide-input" not in tags:
+                cell.metadata["tags"] = [*tags, "hide-input"]
         text = cell.source.lstrip()
         slide = "-"
         if cell.cell_type == "markdown" and text.startswith(("# ", "## ")):
