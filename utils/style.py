@@ -177,13 +177,16 @@ def figure(
         ax.set_ylabel(ylabel)
     else:
         fig.suptitle(wrapped, x=0.01, ha="left", fontsize=14, fontweight="bold")
-        fig.supxlabel(xlabel, fontsize=12) if xlabel else None
-        fig.supylabel(ylabel, fontsize=12) if ylabel else None
+        if ylabel:
+            fig.supylabel(ylabel, fontsize=12)
     source_line = textwrap.fill(source_text(source), SOURCE_CHARS)
     fig.text(0.01, 0.01, source_line, fontsize=9, color=DARK_GREY, ha="left", va="bottom")
     height_pt = fig.get_figheight() * 72
-    bottom = (source_line.count("\n") + 1) * 9 * 1.3 + 8  # lines x 9 pt x leading + margin
-    fig.get_layout_engine().set(rect=(0, bottom / height_pt, 1, 1 - bottom / height_pt))
+    bottom = ((source_line.count("\n") + 1) * 9 * 1.3 + 8) / height_pt  # lines x 9 pt x leading
+    if nrows * ncols > 1 and xlabel:
+        fig.supxlabel(xlabel, fontsize=12, y=bottom, va="bottom")
+        bottom += 20 / height_pt
+    fig.get_layout_engine().set(rect=(0, bottom, 1, 1 - bottom))
     return fig, ax
 
 
