@@ -160,11 +160,19 @@ def _compare(answer: object, expected: object, tolerance: float | None) -> tuple
         if value is None:
             return False, f"should be a number, got {type(answer).__name__} {_shown(answer)}"
     tol = _default_tolerance(target) if tolerance is None else tolerance
+    shown = _format(value)
     if abs(value - target) <= tol + 1e-12:
-        return True, f"{value:,.4g}"
+        return True, shown
     if target and abs(value * 100 - target) <= tol and abs(target) > 1:
-        return False, f"{value:,.4g} looks like a fraction; the task asks for percent"
-    return False, f"{value:,.4g} is too {'low' if value < target else 'high'}"
+        return False, f"{shown} looks like a fraction; the task asks for percent"
+    return False, f"{shown} is too {'low' if value < target else 'high'}"
+
+
+def _format(value: float) -> str:
+    """A number as a person writes it: years without a comma, others to 4 figures."""
+    if value.is_integer() and abs(value) < 10_000:
+        return str(int(value))
+    return f"{value:,.4g}"
 
 
 def _labels(index: pd.Index) -> list[str]:
