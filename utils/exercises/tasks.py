@@ -44,7 +44,7 @@ class Task:
     """A checked coding task: ``expected()`` returns ``{variable name: expected value}``.
 
     ``tolerance`` is an absolute tolerance for numbers (one value, or one per variable;
-    default: 0.1% of the expected value). Strings match ignoring case and spacing; a list or
+    default: exact for integers such as years and counts, 0.1% of the value otherwise). Strings match ignoring case and spacing; a list or
     set matches as a set; a Series or DataFrame matches label by label (values within the
     tolerance; the order of rows and columns does not matter).
     """
@@ -159,7 +159,8 @@ def _compare(answer: object, expected: object, tolerance: float | None) -> tuple
             value = _number(answer.to_numpy().ravel()[0])
         if value is None:
             return False, f"should be a number, got {type(answer).__name__} {_shown(answer)}"
-    tol = _default_tolerance(target) if tolerance is None else tolerance
+    exact = isinstance(expected, int | np.integer)  # a count or a year: no rounding slack
+    tol = (0 if exact else _default_tolerance(target)) if tolerance is None else tolerance
     shown = _format(value)
     if abs(value - target) <= tol + 1e-12:
         return True, shown
@@ -172,7 +173,7 @@ def _format(value: float) -> str:
     """A number as a person writes it: years without a comma, others to 4 figures."""
     if value.is_integer() and abs(value) < 10_000:
         return str(int(value))
-    return f"{value:,.4g}"
+    return f"{value:,.1f}" if abs(value) >= 1_000 else f"{value:.4g}"
 
 
 def _labels(index: pd.Index) -> list[str]:
