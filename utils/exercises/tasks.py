@@ -44,9 +44,10 @@ class Task:
     """A checked coding task: ``expected()`` returns ``{variable name: expected value}``.
 
     ``tolerance`` is an absolute tolerance for numbers (one value, or one per variable;
-    default: exact for integers such as years and counts, 0.1% of the value otherwise). Strings match ignoring case and spacing; a list or
-    set matches as a set; a Series or DataFrame matches label by label (values within the
-    tolerance; the order of rows and columns does not matter).
+    default: exact for integers such as years and counts, 0.1% of the value otherwise).
+    Strings match ignoring case and spacing; a list or set matches as a set; a Series or
+    DataFrame matches label by label (values within the tolerance; the order of rows and
+    columns does not matter).
     """
 
     def __init__(
