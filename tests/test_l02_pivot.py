@@ -159,6 +159,22 @@ def test_markdown_table():
 
 
 # ----------------------------------------------------------------------------- caveats
+def test_bilateral_bases_from_the_2022_2025_table():
+    rows = {
+        (r["period"], r["basis"]): float(r["value"])
+        for r in _rows("russia_china_trade_2022_2025")
+        if r["metric"] == "turnover" and r["unit"] == "usd_bn"
+    }
+    table = tt.bilateral_bases()
+    assert list(table.index) == [2022, 2023, 2024]
+    assert table.loc[2023, "china_customs"] == rows["2023", "china_customs"] == 240.11
+    assert table.loc[2024, "difference"] == pytest.approx(
+        rows["2024", "china_customs"] - rows["2024", "imf_russia_reported"]
+    )
+    # The IMF's Russia-reported count is our trade table's own value
+    assert table.loc[2023, "imf_russia_reported"] == pytest.approx(_turnover(2023, "CHN") / 1000)
+
+
 def test_cow_2001_export_total_is_flagged_with_the_customs_figure():
     check_2001 = tt.cow_2001_check()
     exports = {y: _flows()[y, "WLD"][0] / 1000 for y in (2000, 2001, 2002)}
@@ -177,9 +193,10 @@ def test_customs_gap_2023_is_about_2_4_points():
     gap = tt.customs_gap_2023()
     imf = _share(2023, "CHN")
     assert gap.loc["trade: IMF (partner-based estimate)", "share_pct"] == pytest.approx(imf)
-    quoted = gap.loc["trade: customs total, bilateral as quoted"]
-    assert quoted["share_pct"] == pytest.approx(100 * 240.1 / 710.1)
-    assert quoted["gap_pp"] == pytest.approx(100 * 240.1 / 710.1 - imf)
+    quoted = gap.loc[tt.CUSTOMS_TRADE_ROW]
+    # China customs' count (240.11, table russia_china_trade_2022_2025) over Russia's 710.1
+    assert quoted["share_pct"] == pytest.approx(100 * 240.11 / 710.1)
+    assert quoted["gap_pp"] == pytest.approx(100 * 240.11 / 710.1 - imf)
     assert round(quoted["gap_pp"], 1) == 2.4
     imports = gap.loc["imports: IMF value from China, customs import total", "share_pct"]
     assert imports == pytest.approx(100 * _flows()[2023, "CHN"][1] / 285_100)

@@ -319,7 +319,7 @@ def analogy_chart() -> Chart:
         f"{c20['trade_share']:.1f}% and {c20['import_share']:.1f}% in 2020, the year the "
         f"article appeared, and {c23['trade_share']:.1f}% and {c23['import_share']:.1f}% in "
         "2023. The 2023 values are IMF estimates; over Russian customs' totals they would be about "
-        f"{gap.loc['trade: customs total, bilateral as quoted', 'share_pct']:.1f}% and "
+        f"{gap.loc[tt.CUSTOMS_TRADE_ROW, 'share_pct']:.1f}% and "
         f"{gap.loc['imports: IMF value from China, customs import total', 'share_pct']:.1f}%."
     )
     return Chart(fig, description)

@@ -10,11 +10,12 @@ weak spots are written down once here, as data, so a caption can never forget th
   Russian customs' own figure, so every share of exports or of trade in 2001 is too high
   (:func:`cow_2001_check`).
 * **2022-2024.** Russia stopped publishing its customs data in April 2022; the IMF's figures
-  from 2022 are estimates built mainly from partners' records. For 2023 Russian customs
-  published a world total, and :func:`customs_gap_2023` compares the two bases.
+  from 2022 are estimates built mainly from partners' records. China customs' own count of
+  Russia-China trade is in the table ``russia_china_trade_2022_2025`` (:func:`bilateral_bases`);
+  for 2023 Russian customs published a world total, and :func:`customs_gap_2023` compares.
 
-The 2001 and 2023 customs figures are not in the curated tables (yet); they are cited from the
-press with their URLs in :data:`CITED_FIGURES`.
+Russian customs' figures for 2001 and 2023 are not in the curated tables; they are cited from
+the press with their URLs in :data:`CITED_FIGURES`.
 """
 
 from __future__ import annotations
@@ -67,16 +68,15 @@ NOVA_2024 = (
     "https://www.agenzianova.com/a/65d0498a4aed36.28747684/4851856/2024-02-17/"
     "business-news-russia-surplus-commerciale-nel-2023-pari-a-140-miliardi-di-dollari"
 )
-#: Figures from the two customs services, as the press reported them (USD bn). Not in the
-#: curated tables; each row carries the page it comes from.
+#: Figures of Russia's customs service, as the press reported them (USD bn). Not in the
+#: curated tables; each row carries the page it comes from. (China customs' count of
+#: Russia-China trade is in the table ``russia_china_trade_2022_2025``.)
 CITED_FIGURES = pd.DataFrame(
     [
         ("fcs_exports_2001", 2001, 100.0, "Russia's exports (State Customs Committee, 'about')",
          "https://derstandard.at/844887/Russlands-Aussenhandelsueberschuss-ist-stark-gesunken"),
         ("fcs_turnover_2023", 2023, 710.1, "Russia's total goods trade (Federal Customs Service)",
          "https://scobricsinsight.com/russias-main-trading-partners-are-china-india-and-tuerkiye"),
-        ("china_turnover_2023", 2023, 240.1, "Russia-China trade as quoted with that total "
-         "(equal to China customs' 240.11)", "https://tass.com/economy/1826171"),
         ("fcs_china_turnover_2023", 2023, 230.0, "Russia-China trade on Russian customs' own "
          "count ('closer to' 230)", "https://tass.com/economy/1747247"),
         ("fcs_exports_2023", 2023, 425.1, "Russia's goods exports (Federal Customs Service)",
@@ -238,14 +238,36 @@ def cow_2001_note() -> str:
     )
 
 
+def bilateral_bases() -> pd.DataFrame:
+    """Russia-China trade 2022-2024 (USD bn) counted by China's customs and by the IMF.
+
+    From the table ``russia_china_trade_2022_2025``: the IMF's Russia-reported figures are
+    estimates from partners' records, China's customs figures its own count. Columns
+    ``china_customs``, ``imf_russia_reported`` and ``difference`` (China customs minus IMF).
+    """
+    table = data.load("russia_china_trade_2022_2025")
+    rows = table[(table["metric"] == "turnover") & (table["unit"] == "usd_bn")]
+    rows = rows[rows["period"].isin(["2022", "2023", "2024"])]
+    wide = rows.pivot(index="period", columns="basis", values="value")
+    wide.index = wide.index.astype(int)
+    wide.index.name = "year"
+    wide = wide[["china_customs", "imf_russia_reported"]]
+    wide["difference"] = wide["china_customs"] - wide["imf_russia_reported"]
+    return wide
+
+
+#: The row of :func:`customs_gap_2023` that the 2.4-point gap comes from.
+CUSTOMS_TRADE_ROW = "trade: Russian customs total, China customs count"
+
+
 def customs_gap_2023() -> pd.DataFrame:
     """China's 2023 share of Russia's trade (and imports) on the IMF basis and on customs totals.
 
     Rows: the IMF's share (the curated table); the share with Russian customs' world total and
-    the bilateral figure quoted with it (China customs' count); the share on Russian customs'
-    own count of trade with China; China's share of imports (exports) with the IMF's bilateral
-    value but Russian customs' import (export) total. Columns: ``share_pct`` and ``gap_pp``
-    (minus the IMF share).
+    China customs' count of Russia-China trade (:func:`bilateral_bases`); the share on Russian
+    customs' own count of trade with China; China's share of imports (exports) with the IMF's
+    bilateral value but Russian customs' import (export) total. Columns: ``share_pct`` and
+    ``gap_pp`` (minus the IMF share).
     """
     trade_2023 = wide("turnover").loc[2023]
     imports_2023, exports_2023 = wide("imports").loc[2023], wide("exports").loc[2023]
@@ -255,10 +277,10 @@ def customs_gap_2023() -> pd.DataFrame:
     total = cited("fcs_turnover_2023")
     rows = {
         "trade: IMF (partner-based estimate)": (imf_trade, imf_trade),
-        "trade: customs total, bilateral as quoted": (
-            100 * cited("china_turnover_2023") / total, imf_trade,
+        CUSTOMS_TRADE_ROW: (
+            100 * bilateral_bases().loc[2023, "china_customs"] / total, imf_trade,
         ),
-        "trade: customs total, Russian count of trade with China": (
+        "trade: Russian customs total and count": (
             100 * cited("fcs_china_turnover_2023") / total, imf_trade,
         ),
         "imports: IMF (partner-based estimate)": (imf_imports, imf_imports),
@@ -272,13 +294,13 @@ def customs_gap_2023() -> pd.DataFrame:
     }  # fmt: skip
     table = pd.DataFrame(rows, index=["share_pct", "imf_pct"]).T
     table["gap_pp"] = table["share_pct"] - table["imf_pct"]
+    table.index.name = "basis"
     return table[["share_pct", "gap_pp"]]
 
 
 #: Which comparison of :func:`customs_gap_2023` each share measure uses.
 _GAP_ROWS = {
-    "share": ("trade: IMF (partner-based estimate)", "trade: customs total, bilateral as quoted",
-              "trade", "world total"),
+    "share": ("trade: IMF (partner-based estimate)", CUSTOMS_TRADE_ROW, "trade", "world total"),
     "import_share": ("imports: IMF (partner-based estimate)",
                      "imports: IMF value from China, customs import total", "imports",
                      "import total"),
