@@ -95,7 +95,7 @@ def test_blitted_picture_equals_a_full_redraw(key):
         for value in value_cycle(control, 2):
             control.value = value
     blitted = _pixels(view.chart.png())
-    view.chart._background = None  # noqa: SLF001 - our own cache: force a full draw
+    view.chart.forget_backgrounds()  # force a full draw
     fresh = _pixels(view.chart.png())
     assert blitted.shape == fresh.shape
     assert np.abs(blitted - fresh).max() <= 2, f"{key}: stale pixels after blitting"

@@ -78,9 +78,17 @@ class LiveChart:
     def update(self, **values: Any) -> str | tuple[str, str]:
         raise NotImplementedError
 
-    # Blitting state: the static background and what it was drawn for.
-    _background = None
-    _drawn_for: tuple | None = None
+    #: Pictures of the static part, by what they were drawn for (see :meth:`png`).
+    _backgrounds: dict | None = None
+
+    def background_key(self) -> object:
+        """What the static part shows besides axis limits and resolution, e.g. the measure.
+
+        Override it when ``update`` switches between a few static layouts (another y label,
+        another set of bars): each gets its own stored background, so switching back is a
+        blit too.
+        """
+        return None
 
     def png(self, dpi: float = DPI) -> bytes:
         """PNG of the figure now: blitted when possible, fully redrawn otherwise."""
@@ -89,19 +97,27 @@ class LiveChart:
         if self.fig.dpi != dpi:
             self.fig.set_dpi(dpi)
         canvas = self.fig.canvas
-        state = (dpi, *[(ax.get_xlim(), ax.get_ylim()) for ax in self.fig.axes])
-        if self._background is None or state != self._drawn_for:
+        limits = [(ax.get_xlim(), ax.get_ylim()) for ax in self.fig.axes]
+        state = (dpi, self.background_key(), *limits)
+        if self._backgrounds is None:
+            self._backgrounds = {}
+        if state in self._backgrounds:
+            canvas.restore_region(self._backgrounds[state])
+        else:
             for artist in self.animated:
                 artist.set_animated(True)  # canvas.draw() now skips them
             canvas.draw()
             self.fig.set_layout_engine("none")  # freeze the layout the background was drawn with
-            self._background = canvas.copy_from_bbox(self.fig.bbox)
-            self._drawn_for = state
-        else:
-            canvas.restore_region(self._background)
+            if len(self._backgrounds) >= 8:  # a few layouts are enough; drop the oldest
+                self._backgrounds.pop(next(iter(self._backgrounds)))
+            self._backgrounds[state] = canvas.copy_from_bbox(self.fig.bbox)
         for artist in self.animated:
             self.fig.draw_artist(artist)
         return encode_png(canvas)
+
+    def forget_backgrounds(self) -> None:
+        """Drop the stored backgrounds: the next :meth:`png` draws everything (tests use it)."""
+        self._backgrounds = None
 
     def static(self, **values: Any) -> Chart:
         """The figure at ``values`` as a static :class:`~utils.style.Chart`.
@@ -112,7 +128,7 @@ class LiveChart:
         result = self.update(**values)
         for artist in self.animated:
             artist.set_animated(False)
-        self._background = None
+        self.forget_backgrounds()
         return Chart(self.fig, result if isinstance(result, str) else result[0])
 
 
