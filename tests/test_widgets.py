@@ -76,14 +76,14 @@ def test_default_view_is_described_labelled_and_on_palette(key):
 
 @pytest.mark.parametrize("key", WIDGETS, ids=IDS)
 def test_every_control_changes_what_the_reader_sees(key):
-    view = REGISTRY[key]()
-    for name, control in view.controls.items():
+    """From the default view, moving any one control changes the picture or its sentence."""
+    for name in REGISTRY[key]().controls:
+        view = REGISTRY[key]()
         seen = {(view.description, view.output.outputs[0]["data"]["image/png"])}
-        for value in value_cycle(control, 3):
-            control.value = value
-            if view.message:  # a combination the lesson explains it cannot show
-                continue
-            seen.add((view.description, view.output.outputs[0]["data"]["image/png"]))
+        for value in value_cycle(view.controls[name], 3):
+            view.controls[name].value = value
+            if not view.message:  # else: a combination the lesson explains it cannot show
+                seen.add((view.description, view.output.outputs[0]["data"]["image/png"]))
         assert len(seen) > 1, f"{key}: moving {name!r} changed neither picture nor sentence"
 
 
@@ -114,13 +114,18 @@ def impossible_value(control) -> tuple[bool, object]:
     return False, None  # on/off switches have no impossible value
 
 
+#: Controls the view itself handles (a preset menu that moves the sliders); the chart's
+#: ``update`` only names them, so an impossible value there cannot reach the chart.
+VIEW_LEVEL = {("07", "scenario_lab", "preset"), ("09", "strategic_triangle", "preset")}
+
+
 @pytest.mark.parametrize("key", WIDGETS, ids=IDS)
 def test_impossible_values_give_a_message_and_keep_the_picture(key):
     view = REGISTRY[key]()
     real_update = view.chart.update
     for name, control in view.controls.items():
         has_value, bad = impossible_value(control)
-        if not has_value:
+        if not has_value or (*key, name) in VIEW_LEVEL:
             continue
         before = view.output.outputs
         view.chart.update = lambda name=name, bad=bad, **v: real_update(**{**v, name: bad})

@@ -222,8 +222,10 @@ def china_share_2019() -> Evidence:
         2019, 18.0, verdict_nearly, "rule: nearly X means between X-1.5 and X"
     )
     extra = (
-        " The article does not say which statistics it used; none of our sources reaches 18% "
-        "for 2019. Mirror data, another world total or rounding up could explain the gap."
+        " The article does not say which statistics it used. On Russia's own records over the "
+        "full world total no figure reaches 18% for 2019; smaller world totals do (leaving out "
+        "Belarus, Kazakhstan and Ukraine gives about 18%, lesson 02), as could mirror data or "
+        "rounding up."
     )
     return replace(evidence, explanation=evidence.explanation + extra)
 
