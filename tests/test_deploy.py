@@ -16,6 +16,8 @@ from utils import course
 ROOT = Path(__file__).resolve().parents[1]
 CONFIG = yaml.safe_load((ROOT / "deploy" / "config.yaml").read_text(encoding="utf-8"))
 SCHEMA = json.loads((ROOT / "deploy" / "z2jh-4.4.0.values.schema.json").read_text())
+#: The chart's own defaults: helm validates them merged with the user's values.
+DEFAULTS = yaml.safe_load((ROOT / "deploy" / "z2jh-4.4.0.values.yaml").read_text())
 CLASS = json.loads((ROOT / "docs" / "class_test.json").read_text(encoding="utf-8"))
 UNITS = {"K": 1e-3, "M": 1, "G": 1e3, "Ki": 1024 / 1e6, "Mi": 1.048576, "Gi": 1073.741824}
 
@@ -25,12 +27,23 @@ def megabytes(quantity: str) -> float:
     return float(number) * UNITS[unit]
 
 
+def merged(defaults: dict, values: dict) -> dict:
+    """Helm's merge of user values over the chart's defaults (dictionaries merge, rest replace)."""
+    out = dict(defaults)
+    for key, value in values.items():
+        both = isinstance(value, dict) and isinstance(defaults.get(key), dict)
+        out[key] = merged(defaults[key], value) if both else value
+    return out
+
+
 def test_config_is_valid_for_the_chart():
     validator = jsonschema.validators.validator_for(SCHEMA)(SCHEMA)
-    errors = sorted(validator.iter_errors(CONFIG), key=str)
+    errors = sorted(validator.iter_errors(merged(DEFAULTS, CONFIG)), key=str)
     assert not errors, [e.message for e in errors]
-    broken = {**CONFIG, "cull": {"enabled": "yes", "every": "often"}}
+    broken = merged(DEFAULTS, {**CONFIG, "cull": {"enabled": "yes", "every": "often"}})
     assert list(validator.iter_errors(broken)), "the schema must reject a wrong type"
+    typo = merged(DEFAULTS, {**CONFIG, "singleuser": {**CONFIG["singleuser"], "memroy": {}}})
+    assert list(validator.iter_errors(typo)), "the schema must reject an unknown key"
 
 
 def test_memory_comes_from_the_measured_class():
