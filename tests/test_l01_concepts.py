@@ -110,12 +110,14 @@ def test_evidence_counts_come_from_the_data_up_to_the_article():
     deals = _csv("arms_deals")
     orders = deals[(deals["supplier"] == "Russia") & (deals["recipient"] == "China")
                    & (deals["order_year"] <= 2020)]  # fmt: skip
-    evidence = {e.feature: e for e in lesson.russia_china_2020()}
-    assert f"{len(before)} joint activities" in evidence["joint_exercises"].reason
-    assert f"SIPRI lists {len(orders)} orders" in evidence["arms_sales"].reason
-    assert "S-400 and Su-35" in evidence["arms_sales"].reason
-    assert not evidence["mutual_defence"].present and evidence["arms_sales"].present
-    assert "Taiwan" in evidence["back_claims"].reason and "Partly" in evidence["back_claims"].reason
+    why = lesson.evidence_table().set_index("Feature")["Why"]
+    why = {key: why[label] for key, label in lesson.FEATURES.items()}
+    assert f"{len(before)} joint activities" in why["joint_exercises"]
+    assert f"SIPRI lists {len(orders)} orders" in why["arms_sales"]
+    assert "S-400 and Su-35" in why["arms_sales"]
+    profile = lesson.russia_china_profile()
+    assert not profile["mutual_defence"] and profile["arms_sales"]
+    assert "Taiwan" in why["back_claims"] and "Partly" in why["back_claims"]
 
 
 def test_profile_and_evidence_tables():

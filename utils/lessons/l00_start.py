@@ -1,14 +1,8 @@
 """Lesson 00 (start here): a partner's share of Russia's trade, and the claims ledger.
 
-Two widgets meet a newcomer first, so both are plain and quick:
-
-* :class:`FirstLook`: every year of a partner's share of Russia's goods trade, with one year
-  marked. The four partners share one fixed share axis, so the USA's small share looks small.
-* :class:`LedgerChart`: how many of the article's checkable claims our data supports, for
-  all lessons or one lesson. The count axis is the whole ledger's, so lessons compare.
-
-The numbers come from ``utils.data`` (the trade table) and ``utils.claims`` (the ledger);
-:func:`partner_shares` is the whole calculation, in five lines of pandas.
+Two widgets meet a newcomer first, so both are plain and quick. :class:`FirstLook` draws the
+four partners on one share axis (so the USA's small share looks small); :class:`LedgerChart`
+counts the verdicts on the article's claims on the whole ledger's axis (so lessons compare).
 """
 
 from __future__ import annotations
@@ -24,50 +18,34 @@ from utils.style import GREY, LIGHT_GREY, PALETTE, actor_color, figure
 
 #: Partners of the first widget (actor code -> name used in titles and sentences).
 PARTNER_NAMES = {"CHN": "China", "EU": "the EU (27)", "DEU": "Germany", "USA": "the United States"}
-#: Verdicts in the order the ledger chart lists them (top to bottom).
-VERDICT_ORDER = claims.VERDICTS
 DEFAULTS_FIRST_LOOK = {"partner": "CHN", "year": 2013}
 DEFAULTS_LEDGER = {"lesson": "all"}
 
 
 # ----------------------------------------------------------------------------- first look
-@lru_cache(maxsize=1)
-def _shares() -> pd.DataFrame:
+def partner_shares() -> pd.DataFrame:
+    """Each partner's share (%) of Russia's goods trade (exports + imports), by year.
+
+    Every year from the first to the last: 2015, between the two sources, is a row of NaN (a gap
+    in the line, not a guess).
+    """
     trade = data.load("russia_trade_by_partner")
     trade["turnover"] = trade["exports_usd_m"] + trade["imports_usd_m"]  # the article's measure
     wide = trade.pivot(index="year", columns="partner", values="turnover")
     shares = 100 * wide[list(PARTNER_NAMES)].div(wide["WLD"], axis=0)  # percent of the world
-    years = range(int(shares.index.min()), int(shares.index.max()) + 1)
-    return shares.reindex(years)  # a year with no data (2015) is a row of NaN: a gap, not a guess
-
-
-def partner_shares() -> pd.DataFrame:
-    """Each partner's share of Russia's goods trade (exports + imports), percent, by year.
-
-    One row per year from the first to the last in the data; 2015 (between the two sources)
-    is a row of NaN, so a line drawn from it has a gap.
-    """
-    return _shares().copy()
-
-
-@lru_cache(maxsize=1)
-def trade_source() -> str:
-    """Source line of the trade table (both sources it joins)."""
-    trade = data.load("russia_trade_by_partner")
-    return data.source_line(*sorted(trade["source_id"].unique()))
+    return shares.reindex(range(int(shares.index.min()), int(shares.index.max()) + 1))
 
 
 def share_in_year(partner: str, year: int) -> float | None:
-    """The partner's share (percent) of Russia's goods trade in ``year``; None in a gap year.
+    """The partner's share (%) in ``year``; None in the gap year 2015.
 
-    None means a gap inside the data (2015); a year outside the data is refused, so "there is
-    no figure" is never said of the year 3024.
+    A year outside the data is refused, so "there is no figure" is never said of the year 3024.
     """
     if partner not in PARTNER_NAMES:
         raise ValueError(f"partner must be one of {sorted(PARTNER_NAMES)}, got {partner!r}")
     if isinstance(year, bool) or not isinstance(year, int | np.integer):
         raise TypeError(f"year must be an integer, got {type(year).__name__} {year!r}")
-    shares = _shares()
+    shares = partner_shares()
     first, last = int(shares.index.min()), int(shares.index.max())
     if not first <= year <= last:
         raise ValueError(f"year={year} is outside the data: choose a year in {first}-{last}")
@@ -75,23 +53,15 @@ def share_in_year(partner: str, year: int) -> float | None:
     return None if pd.isna(value) else float(value)
 
 
-def first_look_sentence(partner: str, year: int) -> str:
-    """The sentence under the first-look chart."""
-    share = share_in_year(partner, year)
-    if share is None:
-        return f"There is no figure for {year} in our data (lesson 02 explains the gap)."
-    name = PARTNER_NAMES[partner]
-    return f"In {year}, {name} accounted for {share:.1f}% of Russia's goods trade."
-
-
 class FirstLook(LiveChart):
     """All partners as thin grey lines; the chosen one in its colour, with the year marked."""
 
     def __init__(self) -> None:
-        shares = _shares()
+        shares = partner_shares()
+        sources = sorted(data.load("russia_trade_by_partner")["source_id"].unique())
         self.fig, ax = figure(
             "A partner's share of Russia's goods trade",
-            trade_source(),
+            data.source_line(*sources),
             xlabel="Year",
             ylabel="Share of Russia's exports + imports (%)",
         )
@@ -111,25 +81,26 @@ class FirstLook(LiveChart):
         self.animated = [self.line, self.year_line, self.point, self.name]
 
     def update(self, partner: str, year: int) -> str:
-        sentence = first_look_sentence(partner, year)  # validates partner and year
+        share = share_in_year(partner, year)  # checks the partner and the year
+        name = PARTNER_NAMES[partner]
         self.line.set_ydata(self.shares[partner].to_numpy())
         self.line.set_color(actor_color(partner))
         self.year_line.set_xdata([year, year])
-        share = share_in_year(partner, year)
-        self.point.set_data([year], [share] if share is not None else [np.nan])
-        name = PARTNER_NAMES[partner]
+        self.point.set_data([year], [np.nan if share is None else share])
         self.name.set_text(name[0].upper() + name[1:])
         self.name.set_color(actor_color(partner))
-        return sentence
+        if share is None:
+            return f"There is no figure for {year} in our data (lesson 02 explains the gap)."
+        return f"In {year}, {name} accounted for {share:.1f}% of Russia's goods trade."
 
 
 @register("first_look")
 def first_look() -> LiveView:
-    shares = _shares()
+    years = partner_shares().index
     return LiveView(
         {
             "partner": dropdown("Partner", [(v, k) for k, v in PARTNER_NAMES.items()], "CHN"),
-            "year": int_slider("Year", int(shares.index.min()), int(shares.index.max()), 1, 2013),
+            "year": int_slider("Year", int(years.min()), int(years.max()), 1, 2013),
         },
         FirstLook(),
         title="Your first widget: a partner's share of Russia's trade",
@@ -160,19 +131,8 @@ def ledger_table(lesson: str = "all") -> pd.DataFrame:
 
 
 def verdict_counts(lesson: str = "all") -> pd.Series:
-    """How many claims got each verdict (all lessons, or one), in :data:`VERDICT_ORDER`."""
-    verdicts = ledger_table(lesson)["verdict"]
-    return verdicts.value_counts().reindex(list(VERDICT_ORDER), fill_value=0)
-
-
-def ledger_sentence(lesson: str = "all") -> str:
-    counts = verdict_counts(lesson)
-    scope = "all lessons" if lesson == "all" else f"lesson {lesson}"
-    return (
-        f"For {scope}, {counts.iloc[0]} claims are supported, {counts.iloc[1]} partly "
-        f"supported, {counts.iloc[2]} not supported and {counts.iloc[3]} not checkable with "
-        "our data."
-    )
+    """How many claims got each verdict (all lessons, or one), in ``claims.VERDICTS`` order."""
+    return ledger_table(lesson)["verdict"].value_counts().reindex(claims.VERDICTS, fill_value=0)
 
 
 class LedgerChart(LiveChart):
@@ -184,42 +144,38 @@ class LedgerChart(LiveChart):
             "Claims ledger (data/claims.csv) judged by utils.claims from the datasets in data/",
             xlabel="Number of claims",
         )
-        most = int(verdict_counts("all").max())
-        labels = [v[0].upper() + v[1:] for v in VERDICT_ORDER]
+        labels = [v.capitalize() for v in claims.VERDICTS]
         self.bars = ax.barh(labels, [0] * len(labels), color=PALETTE["blue"])
         self.counts = [
             ax.text(0, bar.get_y() + bar.get_height() / 2, "", va="center", fontsize=11)
             for bar in self.bars
         ]
         ax.invert_yaxis()  # "supported" at the top
-        ax.set_xlim(0, most * 1.15)  # fixed for every lesson; room for the count label
+        ax.set_xlim(0, verdict_counts("all").max() * 1.15)  # fixed for every lesson, with room
         ax.xaxis.get_major_locator().set_params(integer=True)
         ax.grid(axis="y", visible=False)
-        # The scope ("all lessons", "lesson 05") at the right end of the title line.
+        # The scope ("All lessons", "Lesson 05") at the right end of the title line.
         self.scope = ax.text(1.0, 1.02, "", transform=ax.transAxes, ha="right", va="bottom",
                              fontsize=12, color=PALETTE["blue"])  # fmt: skip
         self.animated = [*self.bars, *self.counts, self.scope]
 
     def update(self, lesson: str) -> tuple[str, str]:
-        counts, sentence, note = _ledger_view(lesson)  # validates the lesson
+        counts = verdict_counts(lesson).tolist()  # checks the lesson
         for bar, label, n in zip(self.bars, self.counts, counts, strict=True):
             bar.set_width(n)
             label.set_position((n + 0.15, bar.get_y() + bar.get_height() / 2))
             label.set_text(str(n))
         scope = "all lessons" if lesson == "all" else f"lesson {lesson}"
-        self.scope.set_text(scope[0].upper() + scope[1:])
-        return sentence, note
-
-
-@lru_cache(maxsize=32)
-def _ledger_view(lesson: str) -> tuple[tuple[int, ...], str, str]:
-    """Counts, sentence and claim list of one choice, computed once (the widget only reads)."""
-    counts = tuple(int(n) for n in verdict_counts(lesson))
-    rows = "".join(
-        f"<li><b>{cid}</b> ({row.verdict}): {row.claim}</li>"
-        for cid, row in ledger_table(lesson).iterrows()
-    )
-    return counts, ledger_sentence(lesson), f"<ul style='margin:0'>{rows}</ul>"
+        self.scope.set_text(scope.capitalize())
+        claim_list = "".join(
+            f"<li><b>{cid}</b> ({row.verdict}): {row.claim}</li>"
+            for cid, row in ledger_table(lesson).iterrows()
+        )
+        sentence = (
+            f"For {scope}, {counts[0]} claims are supported, {counts[1]} partly supported, "
+            f"{counts[2]} not supported and {counts[3]} not checkable with our data."
+        )
+        return sentence, f"<ul style='margin:0'>{claim_list}</ul>"
 
 
 @register("claims_ledger")
@@ -244,15 +200,14 @@ class MarkdownTable:
     def __init__(self, frame: pd.DataFrame, index: bool = True) -> None:
         if not isinstance(frame, pd.DataFrame):
             raise TypeError(f"frame must be a pandas DataFrame, got {type(frame).__name__}")
-        self.frame, self.index = frame, index
+        self.frame = frame.reset_index() if index else frame
 
     def _repr_markdown_(self) -> str:
-        frame = self.frame.reset_index() if self.index else self.frame
-        cells = [[str(v).replace("|", "/").replace("\n", " ") for v in row]
-                 for row in frame.itertuples(index=False, name=None)]  # fmt: skip
-        lines = ["| " + " | ".join(str(c) for c in frame.columns) + " |"]
-        lines.append("|" + "---|" * len(frame.columns))
-        return "\n".join(lines + ["| " + " | ".join(row) + " |" for row in cells])
+        rows = [self.frame.columns, *self.frame.itertuples(index=False, name=None)]
+        cells = [[str(v).replace("|", "/").replace("\n", " ") for v in row] for row in rows]
+        lines = ["| " + " | ".join(row) + " |" for row in cells]
+        lines.insert(1, "|" + "---|" * len(self.frame.columns))
+        return "\n".join(lines)
 
     __repr__ = _repr_markdown_
 

@@ -1,28 +1,23 @@
 """Lesson 01: alliance, alignment or strategic partnership? (tables, charts and the sorter).
 
-The article turns on a word. At Valdai in October 2020 Putin was asked about a *military
-alliance*, while both governments had long called their tie a *strategic partnership*, and
-many scholars call it an *alignment*. This module states each word as an **ideal type**: a
-profile of features (after Snyder 1991 and 1997, Walt 1987, Wilkins 2008 and 2012), scores
-any profile against the three, and draws the scores. It is a thinking tool, not a
-measurement: the profiles and the weights are module constants a class can print and argue
-with.
-
-The score: for each concept only the features it specifies count (``True`` = expected,
-``False`` = expected absent, ``None`` = does not decide). The score is the weighted share of
-those features on which the profile agrees, in percent. A treaty promise of mutual defence
-weighs double: it is the defining trait of an alliance in Snyder's sense.
+Each word is stated as an **ideal type**, a profile of features (after Snyder 1991 and 1997,
+Walt 1987, Wilkins 2008 and 2012), and any profile is scored against the three: the weighted
+share, in percent, of the features a concept specifies (``True`` = expected, ``False`` =
+expected absent; ``None`` does not decide) on which the profile agrees. A treaty promise of
+mutual defence weighs double: it is the defining trait of an alliance in Snyder's sense. A
+thinking tool, not a measurement: the profiles and weights are constants a class can argue with.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from functools import lru_cache
 
+import numpy as np
 import pandas as pd
 
 from utils import charts, data
+from utils.claims import ARTICLE_DATE
 from utils.lessons.l00_start import ledger_table, markdown_table
 from utils.live import LiveChart, LiveView, register, toggle
 from utils.style import PALETTE, Chart, figure
@@ -33,15 +28,11 @@ ARTICLE_URL = (
     "https://www.themoscowtimes.com/2020/12/02/"
     "is-putin-really-considering-a-military-alliance-with-china-a72207"
 )
-#: The article appeared on this day; "before the article" means strictly before it.
-ARTICLE_DATE = "2020-12-02"
 TREATY_URL = "https://worldjpn.grips.ac.jp/documents/texts/docs/20010716.T1E.html"
 UNGA_VOTE_URL = (
     "https://unwatch.org/unga-adopts-resolution-calling-on-states-not-to-recognize-"
     "changes-in-status-of-crimea/"
 )
-#: Kremlin transcript of the Valdai Discussion Club session of 22 October 2020.
-VALDAI_URL = "http://en.kremlin.ru/events/president/news/64261"
 
 #: Features a relationship may have (key -> label shown next to its check box).
 FEATURES: dict[str, str] = {
@@ -88,7 +79,6 @@ CONCEPTS: dict[str, dict[str, bool | None]] = {
 WEIGHTS: dict[str, float] = {key: 1.0 for key in FEATURES} | {"mutual_defence": 2.0}
 #: The sorter starts with every box ticked: a NATO-style alliance with a joint command.
 DEFAULTS: dict[str, bool] = dict.fromkeys(FEATURES, True)
-YOUR_LABEL = "Your profile"
 RC_LABEL = "Russia-China, 2020"
 
 
@@ -129,30 +119,24 @@ def match_scores(profile: Mapping[str, bool], weights: Mapping[str, float] | Non
     return pd.Series(scores, name="match_pct")
 
 
-def best_match(profile: Mapping[str, bool], weights=None) -> tuple[str, list[str]]:
+def best_match(profile: Mapping[str, bool]) -> tuple[str, list[str]]:
     """The best-matching concept and any others tied with it.
 
     A tie goes to the concept that specifies more features (agreeing on more checks is
     stronger evidence); the tied concepts are returned so the tie is shown, not hidden.
     """
-    scores = match_scores(profile, weights)
+    scores = match_scores(profile)
     tied = [c for c in scores.index if abs(scores[c] - scores.max()) < 1e-9]
     specificity = {c: sum(v is not None for v in CONCEPTS[c].values()) for c in tied}
     winner = max(tied, key=lambda c: (specificity[c], -list(CONCEPTS).index(c)))
     return winner, [c for c in tied if c != winner]
 
 
-def flip_effects(profile: Mapping[str, bool] | None = None) -> pd.DataFrame:
-    """Change of each concept's score (percentage points) if one feature is flipped.
-
-    Default profile: Russia-China 2020. Rows are feature labels, columns the concepts.
-    """
-    base_profile = russia_china_profile() if profile is None else check_profile(profile)
-    base = match_scores(base_profile)
-    rows = {}
-    for key, label in FEATURES.items():
-        flipped = dict(base_profile, **{key: not base_profile[key]})
-        rows[label] = match_scores(flipped) - base
+def flip_effects() -> pd.DataFrame:
+    """Change of each score (percentage points) when one feature of Russia-China 2020 flips."""
+    rc = russia_china_profile()
+    base = match_scores(rc)
+    rows = {label: match_scores(rc | {key: not rc[key]}) - base for key, label in FEATURES.items()}
     return pd.DataFrame(rows).T.rename_axis("feature flipped")
 
 
@@ -167,86 +151,67 @@ def exercises_before_article() -> pd.DataFrame:
 def arms_orders_to_2020() -> pd.DataFrame:
     """Russian arms orders from China up to 2020 (SIPRI trade register)."""
     deals = data.load("arms_deals")
-    return deals[
-        (deals["supplier"] == "Russia")
-        & (deals["recipient"] == "China")
-        & (deals["order_year"] <= 2020)
-    ]
-
-
-@dataclass(frozen=True)
-class FeatureEvidence:
-    """One feature of the 2020 Russia-China relationship, with its reason and source."""
-
-    feature: str
-    present: bool
-    reason: str
-    source: str
+    return deals.query("supplier == 'Russia' and recipient == 'China' and order_year <= 2020")
 
 
 @lru_cache(maxsize=1)
-def _evidence() -> tuple[FeatureEvidence, ...]:
+def _evidence() -> dict[str, tuple[bool, str, str]]:
+    """The 2020 relationship, feature -> (present?, why, source); two are counted from data/."""
     exercises, deals = exercises_before_article(), arms_orders_to_2020()
     kinds = exercises["type"].value_counts()
     kinds_text = ", ".join(f"{n} {kind}{'s' if n > 1 else ''}" for kind, n in kinds.items())
     key_deals = " and ".join(sorted(set(deals["key_deal"].dropna())))
     first, last = int(exercises["year"].min()), int(exercises["year"].max())
     treaty = f"Treaty of Good-Neighbourliness, 16 July 2001 ({TREATY_URL})"
-    return (
-        FeatureEvidence("mutual_defence", False,
+    return {
+        "mutual_defence": (False,
             "The 2001 treaty obliges the two sides to consult when one sees a threat "
             "(Article 9); it contains no promise to defend each other.", treaty),
-        FeatureEvidence("joint_command", False,
+        "joint_command": (False,
             "No standing joint command is reported; each exercise is organised for the "
             "occasion.", "data/joint_exercises.csv (each row cites its page)"),
-        FeatureEvidence("joint_exercises", len(exercises) > 0,
+        "joint_exercises": (len(exercises) > 0,
             f"{len(exercises)} joint activities from {first} to {last} began before the "
             f"article appeared ({kinds_text}).",
             data.source_line(*sorted(set(exercises["source_id"]))).removeprefix("Source: ")),
-        FeatureEvidence("arms_sales", len(deals) > 0,
+        "arms_sales": (len(deals) > 0,
             f"SIPRI lists {len(deals)} orders by China for Russian arms from "
             f"{deals['order_year'].min()} to 2020, including {key_deals}.",
             data.source_line(*sorted(set(deals["source_id"]))).removeprefix("Source: ")),
-        FeatureEvidence("back_claims", False,
+        "back_claims": (False,
             "Partly and one way only: Russia backs China's position on Taiwan (treaty, "
             "Article 5), but China recognises neither Abkhazia nor South Ossetia and "
             "abstained on UN General Assembly resolution 68/262 on Crimea, and Russia stays "
             "out of the South China Sea disputes (article, paragraph 2).",
             f"Gabuev (2020) ({ARTICLE_URL}); UNGA 68/262 vote ({UNGA_VOTE_URL})"),
-        FeatureEvidence("consultation", True,
+        "consultation": (True,
             "The 2001 treaty provides for immediate contacts and consultations when either "
             "side sees a threat to peace or to its security (Article 9).", treaty),
-    )  # fmt: skip
-
-
-def russia_china_2020() -> list[FeatureEvidence]:
-    """The 2020 relationship coded feature by feature; two features are counted from data/."""
-    return list(_evidence())
+    }  # fmt: skip
 
 
 def russia_china_profile() -> dict[str, bool]:
     """The 2020 Russia-China profile as a plain ``{feature: bool}`` dict."""
-    return {e.feature: e.present for e in _evidence()}
+    return {feature: present for feature, (present, _why, _source) in _evidence().items()}
+
+
+def evidence_table() -> pd.DataFrame:
+    """The 2020 Russia-China coding: feature, yes/no, why, and the source."""
+    rows = [(FEATURES[k], "yes" if present else "no", why, source)
+            for k, (present, why, source) in _evidence().items()]  # fmt: skip
+    return pd.DataFrame(rows, columns=["Feature", "Russia-China 2020", "Why", "Source"])
 
 
 def profile_table() -> pd.DataFrame:
     """Features as rows; the three ideal types, Russia-China 2020 and the weight as columns."""
     mark = {True: "yes", False: "no", None: "either"}
-    rc = russia_china_profile()
+    profiles = {**CONCEPTS, RC_LABEL: russia_china_profile()}
     table = pd.DataFrame(
-        {concept: [mark[ideal[k]] for k in FEATURES] for concept, ideal in CONCEPTS.items()},
+        {name: [mark[profile[k]] for k in FEATURES] for name, profile in profiles.items()},
         index=pd.Index(list(FEATURES.values()), name="feature"),
     )
-    table[RC_LABEL] = [mark[rc[k]] for k in FEATURES]
     table["weight"] = [WEIGHTS[k] for k in FEATURES]
     return table
-
-
-def evidence_table() -> pd.DataFrame:
-    """The 2020 Russia-China coding: feature, yes/no, why, and the source."""
-    rows = [(FEATURES[e.feature], "yes" if e.present else "no", e.reason, e.source)
-            for e in _evidence()]  # fmt: skip
-    return pd.DataFrame(rows, columns=["Feature", "Russia-China 2020", "Why", "Source"])
 
 
 def ledger_rows(claim_ids: list[str]) -> pd.DataFrame:
@@ -277,33 +242,23 @@ TIMELINE_LABELS: dict[str, str] = {
 def timeline_events() -> pd.DataFrame:
     """The chosen events (date, label, category, source_url) in date order, by event id."""
     timeline = data.load("timeline").set_index("event_id")
-    missing = [e for e in TIMELINE_LABELS if e not in timeline.index]
-    if missing:
-        raise ValueError(f"timeline.csv lacks the events {missing}")
-    events = timeline.loc[list(TIMELINE_LABELS), ["date", "category", "source_url"]].copy()
-    events["label"] = [TIMELINE_LABELS[e] for e in events.index]
-    return events.sort_values("date", kind="stable")
+    events = timeline.loc[list(TIMELINE_LABELS), ["date", "category", "source_url"]]
+    return events.assign(label=list(TIMELINE_LABELS.values())).sort_values("date", kind="stable")
 
 
 def timeline_chart() -> Chart:
     """From the Crimea sanctions to the Valdai remark: the lesson's events on one time axis."""
     events = timeline_events()
-    # Some dates are months ("2018-01"): ISO 8601 reads them as the first of the month.
-    events["date"] = pd.to_datetime(events["date"], format="ISO8601")
-    first, last = events["date"].iloc[0], events["date"].iloc[-1]
-    counts = events["category"].value_counts()
+    first, last = pd.Timestamp(events["date"].iloc[0]), pd.Timestamp(events["date"].iloc[-1])
+    counts = events.groupby("category", sort=False).size()  # in order of first appearance
     description = (
         f"{len(events)} dated events from {first:%B %Y} to {last:%B %Y}: "
-        + ", ".join(f"{c} ({counts[c]})" for c in dict.fromkeys(events["category"]))
+        + ", ".join(f"{category} ({n})" for category, n in counts.items())
         + f"; the Valdai remark came {last.year - first.year} years after the first sanctions."
     )
-    return charts.timeline_chart(
-        events,
-        "From Crimea to Valdai: selected events, 2014-2020",
-        data.source_line("lab_web_pages_2025"),
-        description,
-        label_width=20,
-    )
+    title = "From Crimea to Valdai: selected events, 2014-2020"
+    source = data.source_line("lab_web_pages_2025")
+    return charts.timeline_chart(events, title, source, description, label_width=20)
 
 
 # ----------------------------------------------------------------------------- the sorter
@@ -316,37 +271,27 @@ def _phrase(label: str, profile: Mapping[str, bool]) -> str:
     return f"{label}: {listed} (best: {best})"
 
 
-def differences(profile: Mapping[str, bool]) -> list[str]:
-    """Labels of the features on which ``profile`` differs from Russia-China 2020."""
-    profile, rc = check_profile(profile), russia_china_profile()
-    return [FEATURES[k] for k in FEATURES if profile[k] != rc[k]]
-
-
 class ConceptChart(LiveChart):
     """Two bars per concept: the ticked profile (orange, changes) and Russia-China 2020 (blue)."""
 
     def __init__(self) -> None:
-        source = data.source_line(
-            "sipri_at_orders_2024", "lab_compiled_joint_exercises", "lab_web_pages_2025"
-        )
+        sources = ["sipri_at_orders_2024", "lab_compiled_joint_exercises", "lab_web_pages_2025"]
         self.fig, ax = figure(
             "Which concept fits? Match with three ideal types",
-            source + " Ideal types after Snyder, Walt and Wilkins.",
+            data.source_line(*sources) + " Ideal types after Snyder, Walt and Wilkins.",
             xlabel="Weighted share of the concept's features that agree (%)",
         )
-        rows = range(len(CONCEPTS))
-        height = 0.38
+        rows, height = np.arange(len(CONCEPTS)), 0.38
+        yours, theirs = rows - height / 2, rows + height / 2  # two bars per concept
         rc_scores = match_scores(russia_china_profile())
-        self.bars = ax.barh([r - height / 2 for r in rows], [0] * len(CONCEPTS), height,
-                            color=PALETTE["orange"], label=YOUR_LABEL)  # fmt: skip
-        rc_bars = ax.barh([r + height / 2 for r in rows], rc_scores.to_numpy(), height,
-                          color=PALETTE["blue"], label=RC_LABEL)  # fmt: skip
+        self.bars = ax.barh(yours, 0, height, color=PALETTE["orange"], label="Your profile")
+        rc_bars = ax.barh(theirs, rc_scores, height, color=PALETTE["blue"], label=RC_LABEL)
         ax.bar_label(rc_bars, labels=[f"{v:.0f}%" for v in rc_scores], padding=3)
         self.labels = [
             ax.text(0, bar.get_y() + bar.get_height() / 2, "", va="center", fontsize=11)
             for bar in self.bars
         ]
-        ax.set_yticks(list(rows), list(CONCEPTS))
+        ax.set_yticks(rows, list(CONCEPTS))
         ax.invert_yaxis()
         ax.set_xlim(0, 170)  # right of 100%: the value labels, then the legend
         ax.set_xticks([0, 25, 50, 75, 100])
@@ -356,19 +301,15 @@ class ConceptChart(LiveChart):
         self.animated = [*self.bars, *self.labels]
 
     def update(self, **profile: bool) -> tuple[str, str]:
-        profile = check_profile(profile)
-        scores = match_scores(profile)
+        scores, rc = match_scores(profile), russia_china_profile()  # the first checks profile
         for bar, label, score in zip(self.bars, self.labels, scores, strict=True):
             bar.set_width(score)
             label.set_position((score + 1.5, bar.get_y() + bar.get_height() / 2))
             label.set_text(f"{score:.0f}%")
-        description = (
-            f"{_phrase('Your profile', profile)}; "
-            f"{_phrase('Russia-China in 2020', russia_china_profile())}."
-        )
-        differ = differences(profile)
+        description = f"{_phrase('Your profile', profile)}; {_phrase('Russia-China in 2020', rc)}."
+        differ = "; ".join(FEATURES[k] for k in FEATURES if profile[k] != rc[k])
         note = (
-            "Your profile differs from Russia-China in 2020 on: " + "; ".join(differ) + "."
+            f"Your profile differs from Russia-China in 2020 on: {differ}."
             if differ
             else "Your profile is the same as Russia-China in 2020."
         )
