@@ -14,7 +14,7 @@ import pandas as pd
 from utils import data, substitution
 from utils.charts import bar_chart, line_chart
 from utils.live import LiveChart, LiveView, dropdown, int_slider, register, slider
-from utils.style import GREY, Chart, actor_color, figure
+from utils.style import GREY, PALETTE, Chart, actor_color, figure
 
 TRADE_SOURCE = data.source_line("cow_trade_v4", "imf_imts_2025", "un_comtrade_cipf_2026")
 CRUDE_SOURCE = data.source_line("gacc_wind_2022")
@@ -37,8 +37,9 @@ def _turnover(table: pd.DataFrame, partner: str) -> pd.Series:
 
 
 # ----------------------------------------------------------------------------- section 1
-@lru_cache(maxsize=1)
-def _mirror() -> pd.DataFrame:
+def mirror_shares() -> pd.DataFrame:
+    """Each country's weight in the other's goods trade (% of turnover) and their ``ratio``;
+    ``china_total`` names the source of China's total, as COW's appears to include Hong Kong."""
     russia = data.load("russia_trade_by_partner")
     china = data.load("china_trade_with_russia")
     frame = pd.DataFrame(
@@ -48,61 +49,46 @@ def _mirror() -> pd.DataFrame:
         }
     )
     frame["ratio"] = frame["china_in_russia"] / frame["russia_in_china"]
-    world = china[china["partner"] == "WLD"].set_index("year")
-    cow = world["caveat"].fillna("").str.contains("Hong Kong")
-    frame["china_total"] = cow.map({True: "COW, appears to include Hong Kong",
-                                    False: "China's customs (UN Comtrade)"})  # fmt: skip
-    frame.index.name = "year"
-    return frame
+    caveat = china[china["partner"] == "WLD"].set_index("year")["caveat"].fillna("")
+    frame["china_total"] = caveat.str.contains("Hong Kong").map(
+        {True: "COW, appears to include Hong Kong", False: "China's customs (UN Comtrade)"}
+    )
+    return frame.rename_axis("year")
 
 
-def mirror_shares() -> pd.DataFrame:
-    """Each country's weight in the other's goods trade by year, in % of turnover.
-
-    ``china_in_russia``: Russia-China turnover over Russia's total; ``russia_in_china``: the
-    bilateral turnover over China's total; ``ratio``: the first over the second (the asymmetry
-    ratio); ``china_total``: where China's total comes from. 2015 has no Russian total.
-    """
-    return _mirror().copy()
+def _cow_apart(frame: pd.DataFrame, column: str, own: str, cow: str) -> pd.DataFrame:
+    """``column`` as two lines, so the years with COW's (too large) China total stand apart."""
+    is_cow = frame["china_total"].str.startswith("COW")
+    return pd.DataFrame({own: frame[column].where(~is_cow), cow: frame[column].where(is_cow)})
 
 
 def mirror_shares_chart() -> Chart:
-    frame = mirror_shares()
-    cow = frame["china_total"].str.startswith("COW")
-    lines = pd.DataFrame(
-        {
-            "China's share of Russia's trade": frame["china_in_russia"],
-            "Russia's share of China's trade": frame["russia_in_china"].where(~cow),
-            "same, China's total from COW (too low)": frame["russia_in_china"].where(cow),
-        }
-    )
-    f = frame.round(1)
+    frame, cow = mirror_shares(), "same, China's total from COW (too low)"
+    lines = _cow_apart(frame, "russia_in_china", "Russia's share of China's trade", cow)
+    lines.insert(0, "China's share of Russia's trade", frame["china_in_russia"])
+    colors = dict(zip(lines, [actor_color("CHN"), actor_color("RUS"), GREY], strict=True))
+    c, r = frame["china_in_russia"].round(1), frame["russia_in_china"].round(1)
     description = (
-        f"China's share of Russia's goods trade was {f.loc[2013, 'china_in_russia']}% in 2013, "
-        f"{f.loc[2019, 'china_in_russia']}% in 2019 and {f.loc[2024, 'china_in_russia']}% in "
-        f"2024; Russia's share of China's trade was {f.loc[2013, 'russia_in_china']}% in 2013 "
-        f"(a COW total that appears to include Hong Kong, so too low), "
-        f"{f.loc[2019, 'russia_in_china']}% in 2019 and {f.loc[2024, 'russia_in_china']}% in 2024."
+        f"China's share of Russia's goods trade was {c[2013]}% in 2013, {c[2019]}% in 2019 and "
+        f"{c[2024]}% in 2024; Russia's share of China's trade was {r[2013]}% in 2013 (a COW "
+        f"total that appears to include Hong Kong, so too low), {r[2019]}% in 2019 and "
+        f"{r[2024]}% in 2024."
     )
     return line_chart(
-        lines, "Who weighs what for whom: shares of each other's goods trade", TRADE_SOURCE,
-        description, ylabel="% of the reporter's total trade", markers=False,
-        colors={"China's share of Russia's trade": actor_color("CHN"),
-                "Russia's share of China's trade": actor_color("RUS"),
-                "same, China's total from COW (too low)": GREY},
-        styles={"same, China's total from COW (too low)": "--"},
-    )  # fmt: skip
+        lines,
+        "Who weighs what for whom: shares of each other's goods trade",
+        TRADE_SOURCE,
+        description,
+        ylabel="% of the reporter's total trade",
+        markers=False,
+        colors=colors,
+        styles={cow: "--"},
+    )
 
 
 def asymmetry_chart() -> Chart:
-    frame = mirror_shares()
-    cow = frame["china_total"].str.startswith("COW")
-    lines = pd.DataFrame(
-        {
-            "China's own totals": frame["ratio"].where(~cow),
-            "COW totals (ratio too high)": frame["ratio"].where(cow),
-        }
-    )
+    frame, cow = mirror_shares(), "COW totals (ratio too high)"
+    lines = _cow_apart(frame, "ratio", "China's own totals", cow)
     r = frame["ratio"]
     description = (
         f"China weighed {r[2013]:.1f} times more in Russia's trade than Russia in China's in 2013 "
@@ -110,134 +96,126 @@ def asymmetry_chart() -> Chart:
         f"totals), {r[2019]:.1f} in 2019, {r[2020]:.1f} in 2020 and {r[2024]:.1f} in 2024."
     )
     chart = line_chart(
-        lines, "Asymmetry ratio: China's weight for Russia over Russia's weight for China",
-        TRADE_SOURCE, description, ylabel="ratio (1 = equal weight)", markers=False,
-        colors={"China's own totals": "#000000", "COW totals (ratio too high)": GREY},
-        styles={"COW totals (ratio too high)": "--"},
-    )  # fmt: skip
+        lines,
+        "Asymmetry ratio: China's weight for Russia over Russia's weight for China",
+        TRADE_SOURCE,
+        description,
+        ylabel="ratio (1 = equal weight)",
+        markers=False,
+        colors={"China's own totals": PALETTE["black"], cow: GREY},
+        styles={cow: "--"},
+    )
     chart.figure.axes[0].set_ylim(bottom=0)
     return chart
 
 
 # ----------------------------------------------------------------------------- section 2
-@lru_cache(maxsize=1)
-def _partner_hhi() -> pd.DataFrame:
-    trade = data.load("russia_trade_by_partner")
-    world = _turnover(trade, "WLD")
-    rows = {}
-    for year in world.index:
-        blocks = pd.Series({p: _turnover(trade, p).get(year) for p in BLOCKS}).dropna()
-        # COW years value exports at the partner's record: if the blocks exceed Russia's own
-        # world total, the blocks themselves are the whole and the rest is zero.
-        shares = 100 * blocks / max(world[year], blocks.sum())
-        rest = 100 - shares.sum()
-        lower = (shares**2).sum()
-        rows[year] = {"hhi_lower": lower, "hhi_upper": lower + rest**2, "rest_share": rest,
-                      "blocks_listed": len(blocks)}  # fmt: skip
-    return pd.DataFrame.from_dict(rows, orient="index").rename_axis("year")
+def _hhi_bounds(shares: pd.DataFrame) -> pd.DataFrame:
+    """HHI points of each row of shares (%): the part not listed counts as one partner (upper
+    bound) or as many tiny ones (lower bound). Listed shares above 100% leave no rest."""
+    lower, rest = (shares**2).sum(axis=1), (100 - shares.sum(axis=1)).clip(lower=0)
+    return pd.DataFrame({"hhi_lower": lower, "hhi_upper": lower + rest**2, "rest_share": rest})
 
 
 def partner_concentration() -> pd.DataFrame:
-    """HHI of Russia's trade partners (points), with the unlisted rest of the world as one
-    partner (``hhi_upper``) or as many tiny ones (``hhi_lower``); ``rest_share`` in %."""
-    return _partner_hhi().copy()
+    """HHI of Russia's trade partners (the non-overlapping ``BLOCKS``), by year."""
+    trade = data.load("russia_trade_by_partner")
+    world = _turnover(trade, "WLD")
+    blocks = pd.DataFrame({p: _turnover(trade, p) for p in BLOCKS}).reindex(world.index)
+    # COW years value exports at the partner's record: if the blocks exceed Russia's own
+    # world total, the blocks themselves are the whole and the rest is zero.
+    shares = 100 * blocks.div(blocks.sum(axis=1).clip(lower=world), axis=0)
+    return _hhi_bounds(shares).assign(blocks_listed=blocks.notna().sum(axis=1))
 
 
 def partner_concentration_chart() -> Chart:
     frame = partner_concentration()
-    lines = frame[["hhi_upper", "hhi_lower"]].set_axis(
-        ["upper bound (rest of world as one partner)", "lower bound (rest fully split)"], axis=1
+    upper, lower = "upper bound (rest of world as one partner)", "lower bound (rest fully split)"
+    lines = pd.DataFrame({upper: frame["hhi_upper"], lower: frame["hhi_lower"]})
+    lo, hi = frame["hhi_lower"].round(-1).astype(int), frame["hhi_upper"].round(-1).astype(int)
+    years = ", ".join(f"{lo[y]:,}-{hi[y]:,} points in {y}" for y in (2013, 2019, 2024))
+    description = (
+        f"Concentration of Russia's trade partners (HHI, EU27 as one bloc): {years}; "
+        f"below {UNCONCENTRATED:,} counts as unconcentrated."
     )
-    f = frame.round(-1).astype(int)
-    description = "Concentration of Russia's trade partners (HHI, EU27 as one bloc): " + ", ".join(
-        f"{f.loc[y, 'hhi_lower']:,}-{f.loc[y, 'hhi_upper']:,} points in {y}"
-        for y in (2013, 2019, 2024)
-    ) + f"; below {UNCONCENTRATED:,} counts as unconcentrated."  # fmt: skip
     chart = line_chart(
-        lines, "How concentrated are Russia's trade partners? (HHI)",
-        data.source_line("cow_trade_v4", "imf_imts_2025"), description,
-        ylabel="HHI points (10,000 = one partner)", markers=False,
+        lines,
+        "How concentrated are Russia's trade partners? (HHI)",
+        data.source_line("cow_trade_v4", "imf_imts_2025"),
+        description,
+        ylabel="HHI points (10,000 = one partner)",
+        markers=False,
         colors=dict.fromkeys(lines.columns, actor_color("RUS")),  # both bounds: Russia's index
-        styles={"lower bound (rest fully split)": "--"},
-    )  # fmt: skip
+        styles={lower: "--"},
+    )
     chart.figure.axes[0].axhline(UNCONCENTRATED, color=GREY, linestyle=":", linewidth=1)
     return chart
 
 
 # ----------------------------------------------------------------------------- section 3
-def crude_shares(year: int) -> pd.Series:
-    """Each itemised origin's share of China's crude imports in ``year`` (% of the total,
-    by weight), largest first, indexed by name."""
+def crude_concentration() -> pd.DataFrame:
+    """China's crude suppliers in the years that itemise Russia: HHI bounds, the part not
+    itemised, Russia's and Saudi Arabia's shares (%) and Russia's rank."""
+    crude = data.load("china_crude_imports_by_origin")
+    volumes = crude.pivot(index="year", columns="origin", values="crude_kt")
+    shares = 100 * volumes.drop(columns="WLD").div(volumes["WLD"], axis=0)
+    shares = shares[shares["RUS"].notna()]
+    return _hhi_bounds(shares).assign(
+        origins_itemised=shares.notna().sum(axis=1),
+        russia_share=shares["RUS"],
+        saudi_share=shares["SAU"],
+        russia_rank=shares.gt(shares["RUS"], axis=0).sum(axis=1) + 1,
+    )
+
+
+def crude_suppliers_chart(year: int = SELLER_YEAR) -> Chart:
     supply = substitution.crude_supply(year)
     names = {**supply.names, **DISPLAY_NAMES}
-    shares = 100 * supply.by_origin / supply.total_kt
-    return shares.set_axis([names[k] for k in shares.index]).rename(f"{year}")
-
-
-@lru_cache(maxsize=1)
-def _crude_hhi() -> pd.DataFrame:
-    crude = data.load("china_crude_imports_by_origin")
-    rows = {}
-    for year, group in crude.groupby("year"):
-        world = group.loc[group["origin"] == "WLD", "crude_kt"].iloc[0]
-        origins = group[group["origin"] != "WLD"].set_index("origin")["crude_kt"]
-        if "RUS" not in origins.index:
-            continue
-        shares = 100 * origins / world
-        # In 1998 the itemised origins add up to slightly more than the total: no rest then.
-        lower, rest = (shares**2).sum(), max(0.0, 100 - shares.sum())
-        rows[int(year)] = {
-            "hhi_lower": lower, "hhi_upper": lower + rest**2, "rest_share": rest,
-            "origins_itemised": len(shares), "russia_share": shares["RUS"],
-            "saudi_share": shares.get("SAU"),
-            "russia_rank": int((shares > shares["RUS"]).sum() + 1),
-        }  # fmt: skip
-    return pd.DataFrame.from_dict(rows, orient="index").rename_axis("year")
-
-
-def crude_concentration() -> pd.DataFrame:
-    """China's crude suppliers by year (years that itemise Russia): HHI bounds in points,
-    the non-itemised rest, Russia's and Saudi Arabia's shares (%) and Russia's rank."""
-    return _crude_hhi().copy()
-
-
-def crude_suppliers_chart(year: int = SELLER_YEAR, top: int = 10) -> Chart:
-    shares = crude_shares(year).iloc[:top]
+    shares = (100 * supply.by_origin.iloc[:10] / supply.total_kt).rename(names)
+    russia = f", Russia {shares['Russia']:.1f}%." if "Russia" in shares.index else "."
     description = (
         f"In {year} China's top {len(shares)} crude suppliers provided {shares.sum():.1f}% of its "
-        f"imports; the largest, {shares.index[0]}, provided {shares.iloc[0]:.1f}%"
-        + (f", Russia {shares['Russia']:.1f}%." if "Russia" in shares.index else ".")
+        f"imports; the largest, {shares.index[0]}, provided {shares.iloc[0]:.1f}%{russia}"
     )
-    return bar_chart(shares, f"China's largest crude oil suppliers, {year}", CRUDE_SOURCE,
-                     description, xlabel="% of China's crude imports (by weight)",
-                     highlight={"Russia": actor_color("RUS")})  # fmt: skip
+    return bar_chart(
+        shares,
+        f"China's largest crude oil suppliers, {year}",
+        CRUDE_SOURCE,
+        description,
+        xlabel="% of China's crude imports (by weight)",
+        highlight={"Russia": actor_color("RUS")},
+    )
 
 
 def crude_share_chart() -> Chart:
     frame = crude_concentration()
     lines = frame[["russia_share", "saudi_share"]].set_axis(["Russia", "Saudi Arabia"], axis=1)
     first, last = int(frame.index.min()), int(frame.index.max())
-    f = frame.round(1)
+    share, rank = frame["russia_share"].round(1), frame["russia_rank"]
     description = (
-        f"Russia supplied {f.loc[first, 'russia_share']}% of China's crude imports in {first}, "
-        f"{f.loc[2019, 'russia_share']}% in 2019 (rank {f.loc[2019, 'russia_rank']:.0f}), "
-        f"{f.loc[2020, 'russia_share']}% in 2020 (rank {f.loc[2020, 'russia_rank']:.0f}) and "
-        f"{f.loc[last, 'russia_share']}% in {last}."
+        f"Russia supplied {share[first]}% of China's crude imports in {first}, {share[2019]}% in "
+        f"2019 (rank {rank[2019]:.0f}), {share[2020]}% in 2020 (rank {rank[2020]:.0f}) and "
+        f"{share[last]}% in {last}."
     )
-    return line_chart(lines, "Russia's share of China's crude oil imports", CRUDE_SOURCE,
-                      description, ylabel="% of China's crude imports (by weight)",
-                      colors={"Russia": actor_color("RUS"), "Saudi Arabia": "#E69F00"})  # fmt: skip
+    return line_chart(
+        lines,
+        "Russia's share of China's crude oil imports",
+        CRUDE_SOURCE,
+        description,
+        ylabel="% of China's crude imports (by weight)",
+        colors={"Russia": actor_color("RUS"), "Saudi Arabia": PALETTE["orange"]},
+    )
 
 
 # ----------------------------------------------------------------------------- section 4
 @lru_cache(maxsize=1)
-def supplier_options(top: int = 6) -> tuple[tuple[str, str], ...]:
-    """Dropdown ``(name, code)`` pairs: every origin among the ``top`` suppliers of any offered
-    year, largest in 2020 first; fixed across years, so some have no deliveries in some."""
+def supplier_options() -> tuple[tuple[str, str], ...]:
+    """Dropdown ``(name, code)`` pairs: the top 6 suppliers of every offered year, largest in
+    2020 first. One list for all years, so some have no deliveries in some years."""
     codes, names = set(), {}
     for year in range(CUTOFF_YEARS[0], CUTOFF_YEARS[1] + 1):
         supply = substitution.crude_supply(year)
-        codes.update(supply.by_origin.index[:top])
+        codes.update(supply.by_origin.index[:6])
         names.update(supply.names)
     names.update(DISPLAY_NAMES)
     ref = substitution.crude_supply(SELLER_YEAR).by_origin
@@ -246,27 +224,21 @@ def supplier_options(top: int = 6) -> tuple[tuple[str, str], ...]:
 
 
 def cutoff(supplier: str, replaceable_share: float, year: int):
-    """:func:`utils.substitution.supplier_cutoff` for China's crude in ``year`` (the seller
-    side only for Russia in 2020); raises ``ValueError`` with a sentence for bad choices."""
-    if (
-        isinstance(year, bool)
-        or not isinstance(year, int)
-        or not (CUTOFF_YEARS[0] <= year <= CUTOFF_YEARS[1])
-    ):
+    """``(name, result)`` of :func:`utils.substitution.supplier_cutoff` for China's crude in
+    ``year``; the seller's side is known only for Russia in 2020."""
+    if not CUTOFF_YEARS[0] <= year <= CUTOFF_YEARS[1]:
         raise ValueError(f"Choose a year from {CUTOFF_YEARS[0]} to {CUTOFF_YEARS[1]}.")
     supply = substitution.crude_supply(year)
     name = {code: label for label, code in supplier_options()}.get(supplier, supplier)
     if supplier not in supply.by_origin.index:
-        raise ValueError(f"China's customs extract itemises no crude from {name} in {year}; "
-                         "choose another year or supplier.")  # fmt: skip
-    seller = {}
-    if supplier == "RUS" and year == SELLER_YEAR:
-        to_china, total = substitution.russia_crude_exports()
-        seller = {"seller_exports_to_buyer": to_china, "seller_total_exports": total}
-    result = substitution.supplier_cutoff(
-        supply.volumes_with_rest(), supplier, replaceable_share, **seller
-    )
-    return name, result
+        raise ValueError(
+            f"China's customs extract itemises no crude from {name} in {year}; "
+            "choose another year or supplier."
+        )
+    # The seller's side needs its total crude exports: known only for Russia in 2020 (BP).
+    seller = substitution.russia_crude_exports() if (supplier, year) == ("RUS", SELLER_YEAR) else ()
+    volumes = supply.volumes_with_rest()
+    return name, substitution.supplier_cutoff(volumes, supplier, replaceable_share, *seller)
 
 
 class CutoffChart(LiveChart):
@@ -280,11 +252,10 @@ class CutoffChart(LiveChart):
     )
 
     def __init__(self):
-        self.fig, ax = figure(
-            "What if one supplier stopped selling crude to China?",
-            data.source_line("gacc_wind_2022", "bp_statreview_2021"),
-            xlabel="% of China's crude imports (last bar: % of the seller's crude exports)",
-        )
+        title = "What if one supplier stopped selling crude to China?"
+        source = data.source_line("gacc_wind_2022", "bp_statreview_2021")
+        xlabel = "% of China's crude imports (last bar: % of the seller's crude exports)"
+        self.fig, ax = figure(title, source, xlabel=xlabel)
         colors = [actor_color("CHN"), GREY, actor_color("CHN"), actor_color("RUS")]
         self.bars = ax.barh(self.LABELS, [0] * 4, color=colors)
         self.values = [ax.text(0, i, "", va="center", fontsize=11) for i in range(4)]
@@ -306,74 +277,68 @@ class CutoffChart(LiveChart):
             f"If {name} stopped selling crude to China in {year} and others replaced "
             f"{replaceable_share:.0%} of it, China would lack {100 * r.shortfall_share:.1f}% of "
             "its crude imports"
-            + (f", while {name} would lose {100 * lost:.1f}% of its crude exports."
-               if lost is not None else ".")
-        )  # fmt: skip
+        )
         note = (
             f"The other suppliers would have to ship {100 * r.extra_from_others:.1f}% more than "
             f"they did. HHI of China's suppliers (upper bound): {10_000 * r.hhi_before:,.0f} "
             f"points before, {10_000 * r.hhi_after:,.0f} without {name}."
         )
         if lost is None:
-            note += f" The seller's side needs its total crude exports: our data hold them only for Russia in {SELLER_YEAR} (BP)."  # noqa: E501
-        return description, note
+            note += " The seller's side needs its total crude exports: our data hold them only"
+            note += f" for Russia in {SELLER_YEAR} (BP)."
+        else:
+            description += f", while {name} would lose {100 * lost:.1f}% of its crude exports"
+        return description + ".", note
 
 
 @register("substitution_what_if")
 def substitution_what_if() -> LiveView:
+    share = DEFAULTS["replaceable_share"]
+    controls = {
+        "supplier": dropdown("Supplier cut off", supplier_options(), DEFAULTS["supplier"]),
+        "replaceable_share": slider("Share of its volume others replace", 0, 1, 0.05, share, ".0%"),
+        "year": int_slider("Year", *CUTOFF_YEARS, 1, DEFAULTS["year"]),
+    }
     return LiveView(
-        {
-            "supplier": dropdown("Supplier cut off", supplier_options(), DEFAULTS["supplier"]),
-            "replaceable_share": slider("Share of its volume others replace", 0, 1, 0.05,
-                                        DEFAULTS["replaceable_share"], ".0%"),
-            "year": int_slider("Year", *CUTOFF_YEARS, 1, DEFAULTS["year"]),
-        },
+        controls,
         CutoffChart(),
         title="Substitution what-if: China's crude imports",
         description="Pick a supplier that stops selling crude to China and how much of its "
         "volume the others make up.",
-    )  # fmt: skip
+    )
 
 
 # ----------------------------------------------------------------------------- section 5
-@lru_cache(maxsize=1)
-def _arms() -> pd.DataFrame:
+def arms_series() -> pd.DataFrame:
+    """Russia -> China major arms (SIPRI TIV millions, a volume index, not dollars), China's
+    arms imports, Russia's arms exports, and the two shares in %, by year."""
     arms = data.load("arms_transfers_by_year")
-    years = range(int(arms["year"].min()), int(arms["year"].max()) + 1)
-    pair = (arms["supplier_iso3"] == "RUS") & (arms["recipient_iso3"] == "CHN")
+    from_russia, to_china = arms["supplier_iso3"] == "RUS", arms["recipient_iso3"] == "CHN"
     frame = pd.DataFrame(
         {
-            "russia_to_china": arms[pair].groupby("year")["tiv_m"].sum(),
-            "china_imports": arms[arms["recipient_iso3"] == "CHN"].groupby("year")["tiv_m"].sum(),
-            "russia_exports": arms[arms["supplier_iso3"] == "RUS"].groupby("year")["tiv_m"].sum(),
+            "russia_to_china": arms[from_russia & to_china].groupby("year")["tiv_m"].sum(),
+            "china_imports": arms[to_china].groupby("year")["tiv_m"].sum(),
+            "russia_exports": arms[from_russia].groupby("year")["tiv_m"].sum(),
         }
-    ).reindex(years)
+    ).reindex(range(arms["year"].min(), arms["year"].max() + 1))
     frame["russia_in_china_imports"] = 100 * frame["russia_to_china"] / frame["china_imports"]
     frame["china_in_russia_exports"] = 100 * frame["russia_to_china"] / frame["russia_exports"]
     return frame.rename_axis("year")
 
 
-def arms_series() -> pd.DataFrame:
-    """Russia -> China major arms (SIPRI TIV millions, a volume index, not dollars), China's
-    arms imports, Russia's arms exports, and the two shares in %, by year."""
-    return _arms().copy()
-
-
 def arms_chart() -> Chart:
     frame = arms_series()
     lines = frame[["russia_in_china_imports", "china_in_russia_exports"]].set_axis(
-        ["Russia's share of China's arms imports", "China's share of Russia's arms exports"],
-        axis=1,
+        ["Russia's share of China's arms imports", "China's share of Russia's arms exports"], axis=1
     )
     first, last = int(frame.index.min()), int(frame.index.max())
-    f, peak = frame.round(0), int(frame["russia_to_china"].idxmax())
+    tiv, peak = frame["russia_to_china"], int(frame["russia_to_china"].idxmax())
+    imports, exports = frame["russia_in_china_imports"], frame["china_in_russia_exports"]
     description = (
-        f"Russian deliveries to China peaked at {frame.loc[peak, 'russia_to_china']:,.0f} million "
-        f"TIV in {peak} and were {frame.loc[last, 'russia_to_china']:,.0f} million in {last}; "
-        f"Russia provided {f.loc[first, 'russia_in_china_imports']:.0f}% of China's arms imports "
-        f"in {first} and {f.loc[last, 'russia_in_china_imports']:.0f}% in {last}, while China took "
-        f"{f.loc[first, 'china_in_russia_exports']:.0f}% and "
-        f"{f.loc[last, 'china_in_russia_exports']:.0f}% of Russia's arms exports."
+        f"Russian deliveries to China peaked at {tiv[peak]:,.0f} million TIV in {peak} and were "
+        f"{tiv[last]:,.0f} million in {last}; Russia provided {imports[first]:.0f}% of China's "
+        f"arms imports in {first} and {imports[last]:.0f}% in {last}, while China took "
+        f"{exports[first]:.0f}% and {exports[last]:.0f}% of Russia's arms exports."
     )
     chart = line_chart(
         lines,
@@ -381,7 +346,7 @@ def arms_chart() -> Chart:
         data.source_line("sipri_at_deliveries_2025"),
         description,
         ylabel="% of the yearly volume (SIPRI TIV)",
-        colors=dict(zip(lines.columns, [actor_color("RUS"), actor_color("CHN")], strict=True)),
+        colors=dict(zip(lines, [actor_color("RUS"), actor_color("CHN")], strict=True)),
     )
     ax = chart.figure.axes[0]
     ax.set_ylim(0, 115)  # room above the lines for the legend

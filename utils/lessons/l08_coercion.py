@@ -8,22 +8,26 @@ restricted x share of the restricted sales that find no other buyer
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 import pandas as pd
 
 from utils import data, scenarios, substitution
 from utils.charts import line_chart, timeline_chart
 from utils.live import LiveChart, LiveView, dropdown, register, slider
-from utils.style import DARK_GREY, GREY, Chart, actor_color, figure
+from utils.style import DARK_GREY, GREY, PALETTE, Chart, actor_color, figure
 
 TRADE_SOURCE = data.source_line("cow_trade_v4", "imf_imts_2025")
 #: Observed years of the what-if: before the 2014 crisis, the last full year before the
 #: article, and the latest year in the data.
 EXPOSURE_YEARS = (2013, 2019, 2024)
-#: Target countries as written in the timeline's event ids.
-TARGETS = {"japan": "Japan", "norway": "Norway", "philippines": "Philippines",
-           "korea": "South Korea", "australia": "Australia", "lithuania": "Lithuania"}  # fmt: skip
+#: Target countries as written in the timeline's event ids (a new target must be added here).
+TARGETS = {
+    "japan": "Japan",
+    "norway": "Norway",
+    "philippines": "Philippines",
+    "korea": "South Korea",
+    "australia": "Australia",
+    "lithuania": "Lithuania",
+}
 DEFAULTS = {"basis": "observed 2019", "restricted_share": 0.5, "unsold_share": 1.0}
 
 
@@ -34,9 +38,6 @@ def coercion_events() -> pd.DataFrame:
     timeline = data.load("timeline")
     events = timeline[timeline["category"] == "coercion"].reset_index(drop=True)
     words = events["event_id"].str.split("_").str[1:]
-    unknown = sorted({w[0] for w in words if w[0] not in TARGETS})
-    if unknown:
-        raise ValueError(f"timeline targets {unknown} are not in TARGETS; add them")
     events["target"] = [TARGETS[w[0]] for w in words]
     events["label"] = [" ".join(w[1:]).replace("thaad", "THAAD") for w in words]
     return events
@@ -45,34 +46,31 @@ def coercion_events() -> pd.DataFrame:
 def coercion_timeline_chart() -> Chart:
     events = coercion_events()
     year = events["date"].str[:4]
-    # Several measures against one country in one year sit too close to label one by one:
-    # the first marker carries all their labels.
-    first = ~pd.Series(list(zip(events["target"], year, strict=True))).duplicated()
-    grouped = events.groupby([events["target"], year])["label"].agg(", ".join)
-    labels = [
-        grouped[(t, y)] if f else "" for t, y, f in zip(events["target"], year, first, strict=True)
-    ]  # noqa: E501
     per_target = events["target"].value_counts()
     description = (
         f"The timeline lists {len(events)} measures against {len(per_target)} countries from "
         f"{year.min()} to {year.max()}; {per_target.get('Australia', 0)} of them concern "
         "Australia in 2020."
     )
+    # Several measures against one country in one year sit too close to label one by one:
+    # the first marker carries all their labels.
+    same_year = events.groupby([events["target"], year])["label"]
+    labels = same_year.transform(", ".join).where(same_year.cumcount() == 0, "")
     dates = pd.to_datetime(events["date"], format="ISO8601")  # "2010-10" is a month
     frame = pd.DataFrame({"date": dates, "label": labels, "category": events["target"]})
     title = "Trade measures that reports link to political disputes"
     source = data.source_line("lab_web_pages_2025")
     chart = timeline_chart(frame, title, source, description, label_width=16)
-    rows = list(dict.fromkeys(frame.sort_values("date")["category"]))
-    for marker in chart.figure.axes[0].get_lines():  # the targets are not actors: grey, with
-        australia = rows[int(marker.get_ydata()[0])] == "Australia"  # the 2020 case in orange
-        marker.set_color("#E69F00" if australia else DARK_GREY)
+    ax = chart.figure.axes[0]
+    australia = [label.get_text() for label in ax.get_yticklabels()].index("Australia")
+    for marker in ax.get_lines():  # the targets are not actors: grey, the 2020 case in orange
+        marker.set_color(PALETTE["orange"] if marker.get_ydata()[0] == australia else DARK_GREY)
     return chart
 
 
 # ----------------------------------------------------------------------------- section 3
-@lru_cache(maxsize=1)
-def _flows() -> pd.DataFrame:
+def china_share_by_flow() -> pd.DataFrame:
+    """China's share (%) of Russia's goods exports, imports and turnover, by year."""
     trade = data.load("russia_trade_by_partner")
     wide = trade.pivot(index="year", columns="partner", values=["exports_usd_m", "imports_usd_m"])
     ex, im = wide["exports_usd_m"], wide["imports_usd_m"]
@@ -85,29 +83,23 @@ def _flows() -> pd.DataFrame:
     )
 
 
-def china_share_by_flow() -> pd.DataFrame:
-    """China's share (%) of Russia's goods exports, imports and turnover, by year."""
-    return _flows().copy()
-
-
 def china_share_by_flow_chart() -> Chart:
     frame = china_share_by_flow()
-    lines = frame[["exports", "imports"]].set_axis(
-        ["China's share of Russia's exports (China as buyer)",
-         "China's share of Russia's imports (China as seller)"], axis=1)  # fmt: skip
+    buyer = "China's share of Russia's exports (China as buyer)"
+    seller = "China's share of Russia's imports (China as seller)"
     ex = frame["exports"].round(1)
     description = (
         f"China bought {ex[2013]}% of Russia's goods exports in 2013, {ex[2019]}% in 2019 and "
         f"{ex[2024]}% in 2024."
     )
     return line_chart(
-        lines,
+        pd.DataFrame({buyer: frame["exports"], seller: frame["imports"]}),
         "China as Russia's customer and as its supplier",
         TRADE_SOURCE,
         description,
         ylabel="% of Russia's exports or imports",
         markers=False,
-        colors=dict(zip(lines.columns, [actor_color("CHN"), "#E69F00"], strict=True)),
+        colors={buyer: actor_color("CHN"), seller: PALETTE["orange"]},
     )
 
 
@@ -123,29 +115,18 @@ def energy_to_china_2020() -> pd.Series:
 
 
 # ----------------------------------------------------------------------------- section 4
-@lru_cache(maxsize=1)
-def _bases() -> pd.DataFrame:
+def exposure_bases() -> pd.DataFrame:
+    """China's share (%) of Russia's *exports* in observed years; the presets of
+    :mod:`utils.scenarios` project only its share of *trade*, used there as a rough proxy."""
     exports = china_share_by_flow()["exports"]
-    rows = [
-        (f"observed {y}", "China's share of Russia's exports", exports[y]) for y in EXPOSURE_YEARS
-    ]
+    observed = "China's share of Russia's exports"
+    proxy = "China's share of Russia's trade, as a proxy"
+    rows = {f"observed {y}": (observed, exports[y]) for y in EXPOSURE_YEARS}
     for name, params in scenarios.PRESETS.items():
         share = 100 * scenarios.run(params).china_share_in(params.end_year)
-        rows.append(
-            (
-                f"{name} ({params.end_year} scenario)",
-                "China's share of Russia's trade, as a proxy",
-                share,
-            )
-        )  # noqa: E501
-    return pd.DataFrame(rows, columns=["basis", "measure", "china_share"]).set_index("basis")
-
-
-def exposure_bases() -> pd.DataFrame:
-    """The what-if's bases: observed years use China's share (%) of Russia's *exports*; the
-    scenario presets of :mod:`utils.scenarios` project only its share of Russia's *trade*,
-    which stands in for the export share there (a rough proxy)."""
-    return _bases().copy()
+        rows[f"{name} ({params.end_year} scenario)"] = (proxy, share)
+    table = pd.DataFrame.from_dict(rows, orient="index", columns=["measure", "china_share"])
+    return table.rename_axis("basis")
 
 
 class ExposureChart(LiveChart):
@@ -153,11 +134,10 @@ class ExposureChart(LiveChart):
 
     def __init__(self):
         self.bases = exposure_bases()
-        self.fig, ax = figure(
-            "What-if: Russia's export loss",
-            TRADE_SOURCE + " Scenarios: utils.scenarios presets (projections, not data).",
-            xlabel="% of Russia's total exports lost", size=(9, 4.8),
-        )  # fmt: skip
+        title = "What-if: Russia's export loss"
+        source = TRADE_SOURCE + " Scenarios: utils.scenarios presets (projections, not data)."
+        xlabel = "% of Russia's total exports lost"
+        self.fig, ax = figure(title, source, xlabel=xlabel, size=(9, 4.8))
         self.bars = ax.barh(list(self.bases.index), [0] * len(self.bases), color=GREY)
         self.values = [ax.text(0, i, "", va="center") for i in range(len(self.bases))]
         ax.invert_yaxis()
@@ -193,17 +173,18 @@ class ExposureChart(LiveChart):
 
 @register("exposure_what_if")
 def exposure_what_if() -> LiveView:
-    bases = list(exposure_bases().index)
+    chart = ExposureChart()
+    restricted = "Share of Russia's sales to China restricted"
+    unsold = "Share of restricted sales finding no other buyer"
+    controls = {
+        "basis": dropdown("Basis for China's share", list(chart.bases.index), DEFAULTS["basis"]),
+        "restricted_share": slider(restricted, 0, 1, 0.05, DEFAULTS["restricted_share"], ".0%"),
+        "unsold_share": slider(unsold, 0, 1, 0.05, DEFAULTS["unsold_share"], ".0%"),
+    }
     return LiveView(
-        {
-            "basis": dropdown("Basis for China's share", bases, DEFAULTS["basis"]),
-            "restricted_share": slider("Share of Russia's sales to China restricted", 0, 1,
-                                       0.05, DEFAULTS["restricted_share"], ".0%"),
-            "unsold_share": slider("Share of restricted sales finding no other buyer", 0, 1,
-                                   0.05, DEFAULTS["unsold_share"], ".0%"),
-        },
-        ExposureChart(),
+        controls,
+        chart,
         title="Exposure what-if: Chinese restrictions on Russian exports",
         description="A hypothetical, not a forecast: how much of Russia's total exports would "
         "be lost if China restricted part of its purchases?",
-    )  # fmt: skip
+    )
