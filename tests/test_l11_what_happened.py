@@ -75,7 +75,7 @@ def test_power_of_siberia_series():
     assert pos[2020] == pytest.approx(4.1) and pos[2023] == pytest.approx(22.73)
     assert pos[2024] == pytest.approx(31.12)
     assert pos[2025] == pytest.approx(38.8)
-    share = lesson.pos_capacity_share()
+    share = check.capacity_share.expected()["capacity_share"]
     assert share[2024] == pytest.approx(100 * 31.12 / 38)
     assert share[2025] > 100  # above the 38 bcm design rate in 2025
     assert (share.diff().dropna() > 0).all()  # the pipe filled up year by year

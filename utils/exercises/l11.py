@@ -64,7 +64,8 @@ def gdp_ratio():
     hints={"capacity_share": "a Series indexed by year: volume_bcm / 38 * 100"},
 )
 def capacity_share():
-    return {"capacity_share": lesson.pos_capacity_share()}
+    share = 100 * lesson.pos_deliveries() / lesson.POS_DESIGN_BCM
+    return {"capacity_share": share.rename("share of design capacity (%)")}
 
 
 @task(

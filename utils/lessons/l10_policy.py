@@ -1,17 +1,13 @@
 """Lesson 10: what worries the West, and a weighted decision matrix (tables, charts, widget).
 
-* :func:`joint_events`, :func:`activity_counts`, :func:`activity_chart`: the joint exercises,
-  simulated drills and patrols of ``data/joint_exercises.csv`` on one time axis, with the
-  article's date (2 December 2020) marked, so that "up to the article" means what it says.
-* :class:`RankingChart` and :func:`decision_matrix`: the weighted scores of the four options of
-  :data:`utils.decision.POLICY_OPTIONS` (judgements for debate, not data) under four weights,
-  and the sensitivity note from :func:`utils.decision.weight_sensitivity`.
+The joint activity of ``data/joint_exercises.csv`` is dated against the article (2 December
+2020), so "up to the article" means what it says. The decision matrix scores the four options of
+:data:`utils.decision.POLICY_OPTIONS` (judgements for debate, not data) under four weights.
 """
 
 from __future__ import annotations
 
 import textwrap
-from collections.abc import Mapping
 
 import numpy as np
 import pandas as pd
@@ -22,42 +18,28 @@ from utils.style import DARK_GREY, PALETTE, WHITE, Chart, figure
 
 #: The article's publication date: events after it cannot be evidence *for* the article.
 ARTICLE_DATE = pd.Timestamp("2020-12-02")
-#: Kinds of joint activity, in the order of the chart's rows (top first).
-ACTIVITIES = ("field exercise", "simulated drill", "air patrol", "naval patrol")
-ACTIVITY_COLORS = {
-    "field exercise": PALETTE["blue"],
-    "simulated drill": PALETTE["sky_blue"],
-    "air patrol": PALETTE["vermillion"],
-    "naval patrol": PALETTE["bluish_green"],
+#: Kinds of joint activity, in the order of the chart's rows (top first): (colour, marker).
+ACTIVITY_STYLE = {
+    "field exercise": (PALETTE["blue"], "o"),
+    "simulated drill": (PALETTE["sky_blue"], "D"),
+    "air patrol": (PALETTE["vermillion"], "^"),
+    "naval patrol": (PALETTE["bluish_green"], "s"),
 }
-ACTIVITY_MARKERS = {
-    "field exercise": "o",
-    "simulated drill": "D",
-    "air patrol": "^",
-    "naval patrol": "s",
-}
+ACTIVITIES = tuple(ACTIVITY_STYLE)
 
 
 # ----------------------------------------------------------------------------- joint activity
-def _activity(events: pd.DataFrame) -> pd.Series:
-    """Field exercise, simulated drill, air patrol or naval patrol, one per row.
-
-    The table's ``type`` separates exercises from patrols and its ``mode`` separates live
-    exercises from the two Aerospace Security drills (2016, 2017), which were
-    computer-simulated missile-defence command-staff exercises: no troops in the field.
-    """
-    simulated = events["mode"] == "computer-simulated"
-    exercise = events["type"] == "exercise"
-    kind = events["type"].where(~exercise, "field exercise")
-    return kind.mask(exercise & simulated, "simulated drill")
-
-
 def joint_events() -> pd.DataFrame:
     """Every listed event with its start ``date`` (a month-only date, e.g. "2022-09", becomes
     the 1st of the month) and its ``activity`` (one of :data:`ACTIVITIES`), by date."""
     events = data.load("joint_exercises")
     events["date"] = pd.to_datetime(events["start_date"], format="ISO8601")
-    events["activity"] = _activity(events)
+    # ``mode`` separates live exercises from the two Aerospace Security drills (2016, 2017):
+    # computer-simulated missile-defence command-staff exercises, no troops in the field.
+    exercise = events["type"] == "exercise"
+    simulated = exercise & (events["mode"] == "computer-simulated")
+    events["activity"] = events["type"].where(~exercise, "field exercise")
+    events["activity"] = events["activity"].mask(simulated, "simulated drill")
     columns = ["exercise_id", "name", "date", "activity", "region", "source_id"]
     return events[columns].sort_values("date", kind="stable").reset_index(drop=True)
 
@@ -66,10 +48,10 @@ def activity_counts() -> pd.DataFrame:
     """Number of events of each activity up to the article's date and after it."""
     events = joint_events()
     when = (events["date"] <= ARTICLE_DATE).map({True: "up to 2 Dec 2020", False: "after"})
-    counts = pd.crosstab(events["activity"], when).reindex(index=list(ACTIVITIES), fill_value=0)
-    counts = counts.reindex(columns=["up to 2 Dec 2020", "after"], fill_value=0)
-    counts.columns.name = None
-    return counts
+    counts = pd.crosstab(events["activity"], when).reindex(
+        index=list(ACTIVITIES), columns=["up to 2 Dec 2020", "after"], fill_value=0
+    )
+    return counts.rename_axis(columns=None)
 
 
 def _count(n: int, noun: str) -> str:
@@ -101,11 +83,11 @@ def activity_chart() -> Chart:
         xlabel="Start date",
         size=(8.5, 4.2),
     )
-    for row, activity in enumerate(ACTIVITIES):
-        chosen = events[events["activity"] == activity]
+    for row, (activity, (color, marker)) in enumerate(ACTIVITY_STYLE.items()):
+        dates = events.loc[events["activity"] == activity, "date"]
         ax.scatter(
-            chosen["date"], np.full(len(chosen), row), s=55, color=ACTIVITY_COLORS[activity],
-            marker=ACTIVITY_MARKERS[activity], edgecolors=WHITE, linewidths=0.6, zorder=3,
+            dates, np.full(len(dates), row), s=55, color=color, marker=marker,
+            edgecolors=WHITE, linewidths=0.6, zorder=3,
         )  # fmt: skip
     ax.axvline(ARTICLE_DATE, color=DARK_GREY, linestyle="--", linewidth=1.2)
     ax.annotate(
@@ -120,13 +102,11 @@ def activity_chart() -> Chart:
 
 
 # ----------------------------------------------------------------------------- decision matrix
+#: Four options scored 0-10 on four criteria: teaching judgements for debate, not data.
+OPTIONS = decision.POLICY_OPTIONS
 #: Slider name -> criterion of :data:`utils.decision.POLICY_OPTIONS`, in column order.
 WEIGHT_SLIDERS = dict(
-    zip(
-        ("w_military", "w_feasible", "w_ukraine", "w_allies"),
-        decision.POLICY_OPTIONS.columns,
-        strict=True,
-    )
+    zip(("w_military", "w_feasible", "w_ukraine", "w_allies"), OPTIONS.columns, strict=True)
 )
 #: Sliders run 0-10; equal values mean equal weights (the neutral starting point).
 DEFAULTS = dict.fromkeys(WEIGHT_SLIDERS, 5.0)
@@ -134,12 +114,7 @@ SCORES_SOURCE = (
     "Scores 0-10: teaching judgements in utils.decision.POLICY_OPTIONS, a starting point for "
     "debate, not data. Weighted score = sum of weight x score, weights rescaled to sum to 1."
 )
-CRITERION_COLORS = (
-    PALETTE["blue"],
-    PALETTE["orange"],
-    PALETTE["bluish_green"],
-    PALETTE["reddish_purple"],
-)
+CRITERION_COLORS = [PALETTE[c] for c in ("blue", "orange", "bluish_green", "reddish_purple")]
 
 
 def weights_from_sliders(**sliders: float) -> dict[str, float]:
@@ -149,24 +124,19 @@ def weights_from_sliders(**sliders: float) -> dict[str, float]:
 
 def ranking_description(ranked: pd.DataFrame) -> str:
     """One sentence naming the leader and the runner-up with their scores (out of 10)."""
-    names = list(ranked.index)
-    gap = ranked["score"].iloc[0] - ranked["score"].iloc[1]
+    names, scores = list(ranked.index), ranked["score"].to_numpy()
     return (
-        f"'{names[0]}' ranks first with {ranked['score'].iloc[0]:.2f} of 10, {gap:.2f} ahead of "
-        f"'{names[1]}' ({ranked['score'].iloc[1]:.2f}); last is '{names[-1]}' "
-        f"({ranked['score'].iloc[-1]:.2f})."
+        f"'{names[0]}' ranks first with {scores[0]:.2f} of 10, {scores[0] - scores[1]:.2f} ahead "
+        f"of '{names[1]}' ({scores[1]:.2f}); last is '{names[-1]}' ({scores[-1]:.2f})."
     )
 
 
-def sensitivity_note(
-    options: pd.DataFrame = decision.POLICY_OPTIONS, weights: Mapping[str, float] | None = None
-) -> str:
+def sensitivity_note(weights: dict[str, float] = decision.DEFAULT_WEIGHTS) -> str:
     """How far each weight must move (in points of the total weight) to change the leader.
 
     The smallest move comes first: it is the weight the ranking hangs on.
     """
-    weights = dict(decision.DEFAULT_WEIGHTS) if weights is None else weights
-    changes = decision.weight_sensitivity(options, weights)
+    changes = decision.weight_sensitivity(OPTIONS, weights)
     found = sorted(
         (c for c in changes.values() if c is not None), key=lambda c: (abs(c.change), c.criterion)
     )
@@ -188,29 +158,21 @@ def sensitivity_note(
 class RankingChart(LiveChart):
     """Stacked horizontal bars: each option's weighted score, split by criterion.
 
-    Rows stay in the table's order, so a bar never jumps. The changing numbers (totals, ranks,
-    weights) are in the description and the note, not on the chart: drawing text is the slow
-    part of a redraw, and fixed text never moves.
+    Rows keep the table's order, so a bar never jumps; totals, ranks and weights go in the
+    description and the note, because redrawing text is the slow part.
     """
 
-    def __init__(self, options: pd.DataFrame = decision.POLICY_OPTIONS) -> None:
-        self.options = options
+    def __init__(self) -> None:
         self.fig, ax = figure(
             "Four Western strategies, scored under your weights", SCORES_SOURCE,
             xlabel="Weighted score (0-10)", size=(8.5, 5.0),
         )  # fmt: skip
-        rows = np.arange(len(options))
+        rows = np.arange(len(OPTIONS))
         self.bars = [
-            ax.barh(
-                rows,
-                np.zeros(len(rows)),
-                color=color,
-                edgecolor=WHITE,
-                label=textwrap.fill(str(criterion), 40),
-            )  # fmt: skip
-            for criterion, color in zip(options.columns, CRITERION_COLORS, strict=True)
+            ax.barh(rows, 0, color=color, edgecolor=WHITE, label=textwrap.fill(criterion, 40))
+            for criterion, color in zip(OPTIONS.columns, CRITERION_COLORS, strict=True)
         ]
-        ax.set_yticks(rows, [textwrap.fill(str(name), 24) for name in options.index])
+        ax.set_yticks(rows, [textwrap.fill(name, 24) for name in OPTIONS.index])
         ax.set_xlim(0, 10)
         ax.set_ylim(len(rows) - 0.5, -0.5)  # first option at the top
         ax.grid(axis="y", visible=False)
@@ -219,26 +181,24 @@ class RankingChart(LiveChart):
         ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.16), ncol=2, fontsize=9)
         self.animated = [patch for bars in self.bars for patch in bars.patches]
 
-    def update(self, w_military=5.0, w_feasible=5.0, w_ukraine=5.0, w_allies=5.0):
-        sliders = {"w_military": w_military, "w_feasible": w_feasible, "w_ukraine": w_ukraine,
-                   "w_allies": w_allies}  # fmt: skip
+    def update(self, **sliders: float) -> tuple[str, str]:  # one value per WEIGHT_SLIDERS
         weights = weights_from_sliders(**sliders)
-        ranked = decision.score(self.options, weights)  # ValueError if every weight is 0
-        table = ranked.loc[self.options.index]  # back to the table's order
+        ranked = decision.score(OPTIONS, weights)  # ValueError if every weight is 0
+        table = ranked.loc[OPTIONS.index]  # back to the table's order
         left = np.zeros(len(table))
-        for bars, criterion in zip(self.bars, self.options.columns, strict=True):
+        for bars, criterion in zip(self.bars, OPTIONS.columns, strict=True):
             values = table[criterion].to_numpy()
             for patch, x, width in zip(bars.patches, left, values, strict=True):
                 patch.set_x(x)
                 patch.set_width(width)
             left = left + values
-        shares = decision.normalise_weights(weights, list(self.options.columns))
+        shares = decision.normalise_weights(weights, list(OPTIONS.columns))
         share_text = ", ".join(f"{c} {100 * s:.0f}%" for c, s in shares.items())
         rows = zip(ranked.index, ranked["score"], ranked["rank"], strict=True)
         ranking = "; ".join(f"{rank}. {name} {score:.2f}" for name, score, rank in rows)
         note = (
             f"<b>Weights:</b> {share_text}.<br><b>Ranking:</b> {ranking}.<br>"
-            f"{sensitivity_note(self.options, weights)}"
+            f"{sensitivity_note(weights)}"
         )
         return ranking_description(ranked), note
 
@@ -246,14 +206,11 @@ class RankingChart(LiveChart):
 @register("decision_matrix")
 def decision_matrix() -> LiveView:
     """One weight slider per criterion; the ranking and the sensitivity note update."""
-    labels = {
-        "w_military": "Weight: limits military-technical cooperation",
-        "w_feasible": "Weight: feasible under existing sanctions",
-        "w_ukraine": "Weight: supports Ukraine's territorial integrity",
-        "w_allies": "Weight: keeps allies united",
-    }
     return LiveView(
-        {name: slider(labels[name], 0.0, 10.0, 1.0, DEFAULTS[name], ".0f") for name in labels},
+        {
+            name: slider(f"Weight: {criterion}", 0.0, 10.0, 1.0, DEFAULTS[name], ".0f")
+            for name, criterion in WEIGHT_SLIDERS.items()
+        },
         RankingChart(),
         title="Decision matrix: Western strategies toward the Russia-China rapprochement",
         description=(

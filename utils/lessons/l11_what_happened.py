@@ -1,9 +1,6 @@
 """Lesson 11: what happened next -- alliance or not? (tables, charts and the widget).
 
-Everything the lesson draws, in plain matplotlib. The numbers come from ``utils.data`` tables
-and from the scenario model (``utils.scenarios``, ``utils.scenario_analysis``), which this module
-only calls. Each chart returns a :class:`~utils.style.Chart` whose description is written from
-the same numbers that are drawn.
+Numbers come from ``utils.data`` and the scenario model; each sentence from the numbers drawn.
 """
 
 from __future__ import annotations
@@ -27,6 +24,8 @@ DEFAULTS = {"preset": "deterioration with the West", "partner": "CHN", "year": 2
 #: Power of Siberia's design capacity (bcm a year) under the 2014 Gazprom-CNPC contract
 #: (data/timeline.csv, event 2014-05-21_gazprom_cnpc_contract).
 POS_DESIGN_BCM = 38.0
+#: The Power of Siberia series with the longest run of years: Gazprom's figures (via TASS).
+POS_BASIS = "gazprom_reported"
 
 
 # ----------------------------------------------------------------------------- tables
@@ -40,17 +39,17 @@ def preset_paths() -> dict[str, pd.DataFrame]:
     """Each preset's projected shares (percent, CHN and EU) from 2019 to 2036, by year."""
     paths = {}
     for name in PRESETS:
-        params = replace(scenarios.PRESETS[name], end_year=LAST_YEAR)
-        frame = scenarios.run(params).frame.set_index("year")
-        frame = frame.loc[BASE_YEAR:, ["china_share", "eu_share"]]
-        paths[name] = 100 * frame.set_axis(["CHN", "EU"], axis=1)
+        run = scenarios.run(replace(scenarios.PRESETS[name], end_year=LAST_YEAR))
+        shares = run.frame.set_index("year").loc[BASE_YEAR:, ["china_share", "eu_share"]]
+        paths[name] = 100 * shares.set_axis(["CHN", "EU"], axis=1)
     return paths
 
 
 def gap_pp(preset: str, partner: str, year: int) -> float:
     """Projected minus observed share of ``partner`` in ``year``, in percentage points."""
-    check_choice("preset", preset, PRESETS)
-    check_choice("partner", partner, PARTNERS)
+    for name, value, allowed in (("preset", preset, PRESETS), ("partner", partner, PARTNERS)):
+        if value not in allowed:
+            raise ValueError(f"{name} must be one of {list(allowed)}, got {value!r}")
     observed = actual_shares()
     if year not in observed.index or year <= BASE_YEAR:
         raise ValueError(f"year must be an observed year after {BASE_YEAR}, got {year}")
@@ -64,20 +63,11 @@ def gdp_ratio() -> pd.Series:
     return (wide["CHN"] / wide["RUS"]).dropna().rename("China / Russia")
 
 
-#: The Power of Siberia series with the longest run of years: Gazprom's figures (via TASS).
-POS_BASIS = "gazprom_reported"
-
-
 def pos_deliveries() -> pd.Series:
     """Gas delivered through Power of Siberia, bcm a year (Gazprom's figures, via TASS)."""
     pos = data.load("power_of_siberia")
     rows = pos[pos["basis"] == POS_BASIS].set_index("year")
     return rows["volume_bcm"].rename("Power of Siberia")
-
-
-def pos_capacity_share() -> pd.Series:
-    """Deliveries as a percentage of the 38 bcm design capacity, by year."""
-    return (100 * pos_deliveries() / POS_DESIGN_BCM).rename("share of design capacity (%)")
 
 
 def europe_gas_by_route() -> pd.DataFrame:
@@ -88,11 +78,11 @@ def europe_gas_by_route() -> pd.DataFrame:
     return gas.pivot_table(index="year", columns="route", values="volume_bcm", aggfunc="sum")
 
 
-def crude_supplier_shares(origins=("RUS", "SAU", "IRQ")) -> pd.DataFrame:
-    """Shares of China's crude imports by origin (%, by weight), 2020-2024."""
+def crude_supplier_shares() -> pd.DataFrame:
+    """Shares of China's crude imports from Russia, Saudi Arabia and Iraq (%, by weight)."""
     crude = data.load("china_crude_imports_2020_2024")
     wide = crude.pivot(index="year", columns="origin", values="crude_kt")
-    return 100 * wide[list(origins)].div(wide["WLD"], axis=0)
+    return 100 * wide[["RUS", "SAU", "IRQ"]].div(wide["WLD"], axis=0)
 
 
 def trade_on_two_bases() -> pd.DataFrame:
@@ -134,11 +124,6 @@ def activity_by_year(first: int = 2012) -> pd.DataFrame:
     counts = pd.crosstab(table["year"], kind).reindex(range(first, table["year"].max() + 1))
     order = ["live exercise", "computer-simulated exercise", "air patrol", "naval patrol"]
     return counts.fillna(0).astype(int)[[c for c in order if c in counts.columns]]
-
-
-def check_choice(name: str, value: object, allowed) -> None:
-    if value not in allowed:
-        raise ValueError(f"{name} must be one of {list(allowed)}, got {value!r}")
 
 
 # ----------------------------------------------------------------------------- charts
@@ -214,19 +199,13 @@ def activity_chart() -> Chart:
     ax.annotate("article", (2020.5, 1), xycoords=("data", "axes fraction"), xytext=(3, -12),
                 textcoords="offset points", fontsize=9, color=GREY)  # fmt: skip
     ax.legend(loc="upper left")
-    before, after = bottom.loc[2016:2020], bottom.loc[2021:]
+    patrols = counts[[c for c in counts.columns if "patrol" in c]].sum(axis=1)
     text = (
-        f"The compiled list counts {before.sum()} joint exercises and patrols in 2016-2020 and "
-        f"{after.sum()} in 2021-{after.index.max()}; patrols grew from {_patrols(2016, 2020)} "
-        f"to {_patrols(2021, after.index.max())}."
+        f"The compiled list counts {bottom.loc[2016:2020].sum()} joint exercises and patrols in "
+        f"2016-2020 and {bottom.loc[2021:].sum()} in 2021-{bottom.index.max()}; patrols grew "
+        f"from {patrols.loc[2016:2020].sum()} to {patrols.loc[2021:].sum()}."
     )
     return Chart(fig, text)
-
-
-def _patrols(first: int, last: int) -> int:
-    counts = activity_by_year()
-    patrols = [c for c in counts.columns if "patrol" in c]
-    return int(counts.loc[first:last, patrols].to_numpy().sum())
 
 
 # ----------------------------------------------------------------------------- the widget
@@ -234,7 +213,7 @@ class OutcomeChart(LiveChart):
     """A preset's projection (dashed) over what happened (solid), with one year marked."""
 
     def __init__(self) -> None:
-        observed = actual_shares()
+        self.observed = actual_shares()
         self.fig, ax = figure(
             "Scenarios from 2019 against what happened",
             data.source_line("imf_imts_2025", "cow_trade_v4") + " Projections: lesson 07 model.",
@@ -242,25 +221,16 @@ class OutcomeChart(LiveChart):
         )  # fmt: skip
         ax.axvspan(BASE_YEAR, LAST_YEAR + 0.5, color=LIGHT_GREY, alpha=0.5, linewidth=0)
         for code, label in PARTNERS.items():
-            series = observed[code]
+            series = self.observed[code]
             ax.plot(series.index, series, color=actor_color(code), marker="o", label=label)
         (self.projection,) = ax.plot([], [], linestyle="--", linewidth=2)
         self.marker = ax.axvline(DEFAULTS["year"], color=GREY, linestyle=":", linewidth=1.2)
         (self.dots,) = ax.plot([], [], "o", markersize=9, markeredgecolor=WHITE, linestyle="none")
-        ax.text(
-            LAST_YEAR,
-            68,
-            "shaded: projected from 2019",
-            color=GREY,
-            fontsize=9,
-            ha="right",
-            va="top",
-        )
-        ax.set_xlim(FIRST_YEAR - 0.5, LAST_YEAR + 0.5)
-        ax.set_ylim(0, 70)
+        shaded = "shaded: projected from 2019"
+        ax.text(LAST_YEAR, 68, shaded, color=GREY, fontsize=9, ha="right", va="top")
+        ax.set(xlim=(FIRST_YEAR - 0.5, LAST_YEAR + 0.5), ylim=(0, 70))
         ax.plot([], [], color=GREY, linestyle="--", label="projection (partner's colour)")
         ax.legend(loc="upper left", ncols=3)
-        self.observed = observed
         self.animated = [self.projection, self.marker, self.dots]
 
     def update(self, preset: str, partner: str, year: int):
@@ -268,16 +238,13 @@ class OutcomeChart(LiveChart):
         path = preset_paths()[preset][partner]
         actual = float(self.observed.loc[year, partner])
         color = actor_color(partner)
-        self.projection.set_data(path.index, path.to_numpy())
-        self.projection.set_color(color)
+        self.projection.set(data=(path.index, path.to_numpy()), color=color)
         self.marker.set_xdata([year, year])
-        self.dots.set_data([year, year], [path[year], actual])
-        self.dots.set_color(color)
-        side = "above" if gap > 0 else "below"
+        self.dots.set(data=([year, year], [path[year], actual]), color=color)
         text = (
             f"For {year} the preset '{preset}' projected {PARTNERS[partner]}'s share of Russia's "
             f"trade at {path[year]:.1f}%; the data give {actual:.1f}%, so the projection was "
-            f"{abs(gap):.1f} points {side} what happened."
+            f"{abs(gap):.1f} points {'above' if gap > 0 else 'below'} what happened."
         )
         note = f"<b>{preset}</b>: {scenarios.PRESET_DESCRIPTIONS[preset]}"
         if year >= 2022:
@@ -289,12 +256,11 @@ class OutcomeChart(LiveChart):
 def presets_vs_outcomes() -> LiveView:
     """Pick a preset, a partner and a year: how far was the projection from the data?"""
     years = [int(y) for y in actual_shares().index if y > BASE_YEAR]
+    partners = [(name, code) for code, name in PARTNERS.items()]
     return LiveView(
         {
             "preset": dropdown("Preset (lesson 07)", list(PRESETS), DEFAULTS["preset"]),
-            "partner": toggle_buttons(
-                "Partner", [(v, k) for k, v in PARTNERS.items()], DEFAULTS["partner"]
-            ),
+            "partner": toggle_buttons("Partner", partners, DEFAULTS["partner"]),
             "year": int_slider("Year to compare", min(years), max(years), 1, DEFAULTS["year"]),
         },
         OutcomeChart(),
