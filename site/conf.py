@@ -35,11 +35,25 @@ nb_ipywidgets_js = {}
 nb_output_stderr = "remove"
 myst_enable_extensions = ["dollarmath", "colon_fence"]
 myst_heading_anchors = 3
-suppress_warnings = ["myst.header"]
+myst_update_mathjax = False  # keep MathJax 2 config below (myst would add a v3 one)
+# Glossary anchors are HTML ids (<a id="hhi"></a>, so they also work in JupyterLab); MyST
+# cannot see them and warns, but the links work: the browser test checks every fragment.
+suppress_warnings = ["myst.header", "myst.xref_missing"]
 
 html_theme = "sphinx_book_theme"
 html_title = COURSE["title"]
-html_static_path = []
+# MathJax from the jupyter-server-mathjax package (MathJax 2.7), copied into the site, so
+# formulas render with no network (Sphinx would load MathJax from a CDN).
+import jupyter_server_mathjax  # noqa: E402
+
+html_static_path = [str(Path(jupyter_server_mathjax.__file__).parent / "static")]
+mathjax_path = "MathJax.js?config=TeX-AMS-MML_HTMLorMML-full"
+mathjax3_config = None
+# The package ships the STIX-Web fonts only (as Jupyter's own classic pages use them).
+mathjax2_config = {
+    "tex2jax": {"inlineMath": [["\\(", "\\)"]], "displayMath": [["\\[", "\\]"]]},
+    "HTML-CSS": {"availableFonts": [], "webFont": "STIX-Web", "imageFont": None},
+}
 html_theme_options = {
     "repository_url": COURSE["repository_url"],
     "repository_branch": COURSE["branch"],

@@ -76,15 +76,19 @@ def test_default_view_is_described_labelled_and_on_palette(key):
 
 @pytest.mark.parametrize("key", WIDGETS, ids=IDS)
 def test_every_control_changes_what_the_reader_sees(key):
-    """From the default view, moving any one control changes the picture or its sentence."""
+    """From the default view, moving any one control changes the picture, sentence or note."""
     for name in REGISTRY[key]().controls:
         view = REGISTRY[key]()
-        seen = {(view.description, view.output.outputs[0]["data"]["image/png"])}
+
+        def shown(view=view):  # picture, sentence and the note under the chart
+            return view.description, view.note.value, view.output.outputs[0]["data"]["image/png"]
+
+        seen = {shown()}
         for value in value_cycle(view.controls[name], 3):
             view.controls[name].value = value
             if not view.message:  # else: a combination the lesson explains it cannot show
-                seen.add((view.description, view.output.outputs[0]["data"]["image/png"]))
-        assert len(seen) > 1, f"{key}: moving {name!r} changed neither picture nor sentence"
+                seen.add(shown())
+        assert len(seen) > 1, f"{key}: moving {name!r} changed nothing the reader sees"
 
 
 @pytest.mark.parametrize("key", WIDGETS, ids=IDS)

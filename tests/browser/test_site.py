@@ -28,7 +28,7 @@ STATIC_SERVER = (
 @pytest.fixture(scope="session")
 def site_url(tmp_path_factory):
     out = tmp_path_factory.mktemp("site")
-    build = [str(BIN / "sphinx-build"), "-b", "html", "-q", "-c", "site", ".", str(out)]
+    build = [str(BIN / "sphinx-build"), "-b", "html", "-q", "-W", "-c", "site", ".", str(out)]
     subprocess.run(build, cwd=ROOT, check=True, capture_output=True)
     with serve([sys.executable, "-c", STATIC_SERVER], out, "/") as url:
         yield url
@@ -68,6 +68,8 @@ def test_every_lesson_page_has_its_figures_and_the_table_of_contents(offline_pag
             for i in range(figures.count())
         ), f"{notebook.name}: a figure did not load"
         assert page.locator("nav.bd-links").count() == 1
+        if page.locator("span.math").count():  # formulas are typeset by the bundled MathJax
+            page.wait_for_selector(".mjx-chtml", timeout=30_000)
     assert not page.blocked, f"requests beyond loopback: {page.blocked[:5]}"
 
 
@@ -81,9 +83,11 @@ def test_search_finds_a_lesson(offline_page, site_url):
 
 
 def test_no_broken_internal_link(offline_page, site_url):
-    """Crawl every page reachable from the home page (HTTP only; pages were rendered above)."""
+    """Crawl every page reachable from the home page (HTTP only; pages were rendered above);
+    every link must load and every #fragment must name an id on its page."""
     page = offline_page
-    to_visit, seen, broken = [f"{site_url}/site/index.html"], set(), []
+    to_visit, seen, broken, pages = [f"{site_url}/site/index.html"], set(), [], {}
+    fragments: set[tuple[str, str]] = set()
     while to_visit:
         url = to_visit.pop()
         if url in seen:
@@ -94,9 +98,20 @@ def test_no_broken_internal_link(offline_page, site_url):
             broken.append(url)
             continue
         if url.endswith(".html"):
-            for href in re.findall(r'href="([^"#]*)[^"]*"', response.text()):
-                target = urljoin(url, href)
-                if href and target.startswith(site_url) and target not in seen:
+            pages[url] = response.text()
+            for href in re.findall(r'href="([^"]*)"', pages[url]):
+                target, _, fragment = urljoin(url, href).partition("#")
+                if not target.startswith(site_url):
+                    continue
+                if fragment and target.endswith(".html"):
+                    fragments.add((target, fragment))
+                if target not in seen:
                     to_visit.append(target)
+    missing = [
+        f"{target}#{fragment}"
+        for target, fragment in sorted(fragments)
+        if target in pages and f'id="{fragment}"' not in pages[target]
+    ]
     assert not broken, f"broken internal links: {broken}"
+    assert not missing, f"links to missing anchors: {missing[:10]}"
     assert len(seen) > len(NOTEBOOKS), "the crawl should reach every lesson"

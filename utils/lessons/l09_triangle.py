@@ -190,7 +190,10 @@ class TriangleChart(LiveChart):
         for actor, text in self.roles.items():
             text.set_text(result.roles[actor])
         self.pattern.set_text(f"Pattern: {result.kind}")
-        note = f"<b>{result.kind.capitalize()}.</b> {result.explanation}"
+        note = (
+            f"<b>{result.kind.capitalize()}.</b> {result.explanation} Neutral band: scores "
+            f"within ±{neutral_band:.2f} of zero count as neutral (treated as enmity)."
+        )
         if preset == matching_preset(us_russia, us_china, russia_china):  # sliders on its scores
             why = triangle.PRESETS[preset].justification
             note += f" <i>Why these scores for {preset}:</i> {why}"
