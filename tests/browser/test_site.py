@@ -69,7 +69,7 @@ def test_every_lesson_page_has_its_figures_and_the_table_of_contents(offline_pag
         ), f"{notebook.name}: a figure did not load"
         assert page.locator("nav.bd-links").count() == 1
         if page.locator("span.math").count():  # formulas are typeset by the bundled MathJax
-            page.wait_for_selector(".mjx-chtml", timeout=30_000)
+            page.wait_for_selector(".MathJax", timeout=30_000)
     assert not page.blocked, f"requests beyond loopback: {page.blocked[:5]}"
 
 
