@@ -7,16 +7,19 @@ For each lesson the notebook is run with every ``solution`` cell's code put in p
 
 from __future__ import annotations
 
+import ast
 import importlib
 import re
 
 import nbformat
 import pytest
-from nbclient import NotebookClient
-from notebooks_common import LESSONS, ROOT
+from notebooks_common import LESSONS, NOTEBOOKS, ROOT
 
+from utils import notebook_tools
+from utils.assignments import _check_call
 from utils.exercises.key import FILES, checker_modules, markdown
 from utils.exercises.tasks import LEVELS, tasks_in
+from utils.notebook_tools import SOLUTION_TAG
 
 MIN_TASKS = 3
 
@@ -67,20 +70,51 @@ def test_each_lesson_has_checks_of_every_level(path):
     assert {"stretch", "challenge"} <= {t.level for t in tasks} <= set(LEVELS)
 
 
-@pytest.mark.parametrize("path", LESSONS, ids=_lesson_id)
-def test_solutions_pass_their_checks(path):
+def _printed(cell) -> str:
+    texts = (o.get("data", {}).get("text/plain", "") + o.get("text", "") for o in cell.outputs)
+    return "".join(texts)
+
+
+def _names(source: str, ctx) -> set[str]:
+    try:
+        tree = ast.parse(source)
+    except SyntaxError:  # IPython magics: not used in the lessons
+        return set()
+    return {n.id for n in ast.walk(tree) if isinstance(n, ast.Name) and isinstance(n.ctx, ctx)}
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=_lesson_id)
+def test_student_edition_runs_and_every_solution_passes_its_check(path):
+    """One run per lesson does two jobs. The student edition (solutions removed, starters
+    untouched) runs top to bottom and each check says "Not answered"; after each check we
+    insert that task's solution and the check again, which must then say "Correct"."""
     nb = nbformat.read(path, as_version=4)
     tasks = task_cells(nb)
-    for starter, _check, solution in tasks:
-        nb.cells[starter].source = nb.cells[solution].source
-    NotebookClient(nb, timeout=120, kernel_name="python3", resources={
-        "metadata": {"path": str(ROOT / "notebooks")}}).execute()  # fmt: skip
+    task_vars = set()
     for _starter, check, _solution in tasks:
-        printed = "".join(
-            o.get("data", {}).get("text/plain", "") + o.get("text", "")
-            for o in nb.cells[check].outputs
+        task_vars |= set(_check_call(nb.cells[check].source)[2])
+    # A later cell must not need a task's variables: the student edition has only `...` there.
+    solutions = {solution for *_, solution in tasks}
+    for i, cell in enumerate(nb.cells):
+        if cell.cell_type == "code" and i not in solutions and "your-turn" not in _tags(cell):
+            used = _names(cell.source, ast.Load) & task_vars
+            if not cell.source.lstrip().startswith("check."):
+                assert not used, f"{path.name} cell {i} uses task variable(s) {used}"
+    edition = notebook_tools.strip_solutions(nbformat.read(path, as_version=4))
+    assert not any(SOLUTION_TAG in c.metadata.get("tags", []) for c in edition.cells)
+    checks = [i for i, c in enumerate(edition.cells) if c.source.lstrip().startswith("check.")]
+    assert len(checks) == len(tasks), f"{path.name}: {len(checks)} check cells, {len(tasks)} tasks"
+    for (_starter, check, solution), at in reversed(list(zip(tasks, checks, strict=True))):
+        extra = [nbformat.v4.new_code_cell(nb.cells[solution].source),
+                 nbformat.v4.new_code_cell(nb.cells[check].source)]  # fmt: skip
+        edition.cells[at + 1 : at + 1] = extra
+    notebook_tools.run_notebook(edition, cwd=path.parent)  # raises on any error
+    checks = [i for i, c in enumerate(edition.cells) if c.source.lstrip().startswith("check.")]
+    for first, second in zip(checks[::2], checks[1::2], strict=True):
+        assert _printed(edition.cells[first]).startswith("Not answered"), first
+        assert _printed(edition.cells[second]).startswith("Correct"), (
+            f"{path.name} cell {second}: {_printed(edition.cells[second])[:300]}"
         )
-        assert printed.startswith("Correct"), f"{path.name} cell {check}: {printed[:300]}"
 
 
 @pytest.mark.parametrize("name", sorted(FILES))
