@@ -1,4 +1,4 @@
-"""Tests for utils.bargaining: hand-worked Nash prices, presets, properties and bad input."""
+"""Tests for utils.bargaining: hand-worked Nash prices, cases, properties and bad input."""
 
 from __future__ import annotations
 
@@ -8,15 +8,7 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from utils.bargaining import (
-    CASE_DESCRIPTIONS,
-    CASES,
-    PRESET_DESCRIPTIONS,
-    PRESETS,
-    RULES,
-    BargainInputs,
-    negotiate,
-)
+from utils.bargaining import CASES, RULES, BargainInputs, negotiate
 
 
 def test_hand_worked_price_with_outside_option():
@@ -72,25 +64,9 @@ def test_cases_give_the_documented_index_prices():
     assert prices == pytest.approx(
         {"Europe open": 100.0, "Europe closed": 72.5, "sole customer in a buyer's market": 65.0}
     )
-    assert set(CASE_DESCRIPTIONS) == set(CASES)
-    assert all("Illustrative" in text for text in CASE_DESCRIPTIONS.values())
     # Closing Europe changes only the seller's outside option.
     open_, closed = CASES["Europe open"], CASES["Europe closed"]
     assert dataclasses.replace(open_, seller_outside_option=None) == closed
-
-
-def test_legacy_presets_are_unchanged_for_the_retiring_modules():
-    prices = {name: negotiate(inputs).price for name, inputs in PRESETS.items()}
-    assert prices == pytest.approx(
-        {
-            "pipeline with Europe open": 100.0,
-            "2011 CNPC discount": 97.0,
-            "sole customer in a buyer's market": 65.0,
-        }
-    )
-    assert set(PRESET_DESCRIPTIONS) == set(PRESETS)
-    base, cnpc = PRESETS["pipeline with Europe open"], PRESETS["2011 CNPC discount"]
-    assert dataclasses.replace(cnpc, debt_leverage=0.0) == base
 
 
 # ----------------------------------------------------------------------------- outside options

@@ -46,7 +46,7 @@ and debt leverage stop mattering until the split rises above it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from utils.validation import check_bounded_number
 
@@ -184,50 +184,18 @@ def negotiate(inputs: BargainInputs) -> BargainOutcome:
 #: Teaching cases (index, reference = 100). The inputs are round illustrative numbers that show
 #: the mechanism; they are not estimates of any real contract's prices. Lesson 04 adds a case
 #: calibrated to the documented 2011 discount (``utils.lessons.l04_pipelines``).
+_OPEN = BargainInputs(
+    buyer_alternative_price=105.0, seller_outside_option=95.0, seller_cost=40.0, seller_power=0.5
+)
 CASES: dict[str, BargainInputs] = {
     # A second market keeps the seller's fall-back at 95; equal power splits the surplus of 10:
     # the agreed price is the reference itself (100).
-    "Europe open": BargainInputs(
-        buyer_alternative_price=105.0, seller_outside_option=95.0, seller_cost=40.0,
-        seller_power=0.5,
-    ),
+    "Europe open": _OPEN,
     # The same talks with Europe closed: the fall-back drops to the cost (40), price 72.5.
-    "Europe closed": BargainInputs(
-        buyer_alternative_price=105.0, seller_outside_option=None, seller_cost=40.0,
-        seller_power=0.5,
-    ),
+    "Europe closed": replace(_OPEN, seller_outside_option=None),
     # Europe closed and the buyer able to pick among many suppliers (a cheaper alternative):
     # the price falls to 65, a 35% discount.
-    "sole customer in a buyer's market": BargainInputs(
-        buyer_alternative_price=90.0, seller_outside_option=None, seller_cost=40.0,
-        seller_power=0.5,
+    "sole customer in a buyer's market": replace(
+        _OPEN, seller_outside_option=None, buyer_alternative_price=90.0
     ),
-}  # fmt: skip
-
-CASE_DESCRIPTIONS: dict[str, str] = {
-    "Europe open": "Illustrative baseline: a second market keeps the seller's fall-back high, so"
-    " the price stays at the reference.",
-    "Europe closed": "Illustrative: the same talks without the second market; the seller can"
-    " only fall back on its cost.",
-    "sole customer in a buyer's market": "Illustrative: with Europe closed and cheap"
-    " alternatives for the buyer, most of the surplus goes to the buyer.",
-}
-
-#: Deprecated names, kept only for the retiring ``utils.plotting.energy`` and its old tests
-#: (the lead deletes them together). Use :data:`CASES`. The old "2011 CNPC discount" case gave a
-#: 3% discount, about twice the documented USD 1.5 a barrel (about 1.4% of the 2011 price);
-#: lesson 04 now calibrates that case from the documented figures instead.
-PRESETS: dict[str, BargainInputs] = {
-    "pipeline with Europe open": CASES["Europe open"],
-    "2011 CNPC discount": BargainInputs(
-        buyer_alternative_price=105.0, seller_outside_option=95.0, seller_cost=40.0,
-        seller_power=0.5, debt_leverage=0.6,
-    ),
-    "sole customer in a buyer's market": CASES["sole customer in a buyer's market"],
-}  # fmt: skip
-PRESET_DESCRIPTIONS: dict[str, str] = {
-    "pipeline with Europe open": CASE_DESCRIPTIONS["Europe open"],
-    "2011 CNPC discount": "Illustrative: the same market, but debt owed to the buyer's banks"
-    " weakens the seller and produces a discount.",
-    "sole customer in a buyer's market": CASE_DESCRIPTIONS["sole customer in a buyer's market"],
 }

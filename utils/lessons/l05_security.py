@@ -1,25 +1,13 @@
 """Lesson 05: arms and exercises (tables, charts and the two widgets).
 
-The article (paragraph 4) counts arms sales and joint drills as signs that military ties had
-"reached a new level", and paragraph 5 expects Russian arms to matter less as China's own
-industry improves. The lesson tests both with SIPRI's register of deliveries and with our
-sourced list of joint exercises and patrols.
-
-Two rules from issue #15 run through the module:
-
-* the author could only count what had happened by the article's date, 2 December 2020
-  (:data:`ARTICLE_DATE`): "up to the article" means events that *started* on or before it;
-* computer-simulated command-post drills are listed but are not exercises in the field, so
-  they never enter a count of exercises (the table's ``mode`` column).
-
-A SIPRI trend-indicator value (TIV) measures the *volume* of major weapons delivered on a fixed
-scale of production costs; it is not what the buyer paid (see :data:`TIV_NOTE`).
+The article counts arms sales and joint drills as signs of ties at "a new level" and expects
+Russian arms to matter less as China's industry improves. Two rules (issue #15) run through the
+module: "up to the article" means events that *started* on or before 2 December 2020
+(:data:`ARTICLE_DATE`), and computer-simulated command-post drills are listed but never counted
+as exercises. A SIPRI TIV measures the volume of weapons delivered, not a price (:data:`TIV_NOTE`).
 """
 
 from __future__ import annotations
-
-from datetime import datetime
-from functools import lru_cache
 
 import numpy as np
 import pandas as pd
@@ -36,10 +24,8 @@ TIV_NOTE = (
     "fixed price scale; it is not the price paid and cannot be compared with dollars."
 )
 SIPRI = "sipri_at_deliveries_2025"
-#: The article's date: events "up to the article" started on or before it.
 ARTICLE_DATE = pd.Timestamp("2020-12-02")
-#: Suppliers shown separately; the rest are summed as "Others".
-MAIN_SUPPLIERS = ("Russia", "France", "Ukraine")
+#: Suppliers shown separately, with their colours; the rest are summed as "Others".
 SUPPLIER_COLORS = {
     "Russia": actor_color("RUS"),
     "France": PALETTE["sky_blue"],
@@ -48,86 +34,46 @@ SUPPLIER_COLORS = {
 }
 #: Colour of the years with Su-35 or S-400 deliveries in :func:`transfers_chart`.
 KEY_DEAL_COLOR = PALETTE["orange"]
-#: The five years before the forecast (December 2020) and the first year after it.
-FORECAST_BEFORE = (2016, 2020)
-FORECAST_AFTER_FROM = 2021
 THOUSANDS = StrMethodFormatter("{x:,.0f}")
 
 
 # ----------------------------------------------------------------------------- arms: tables
-def russia_to_china_tiv() -> pd.Series:
-    """Russian deliveries of major arms to China per year, SIPRI TIV millions (index: year)."""
-    arms = data.load("arms_transfers_by_year")
-    pair = arms[(arms["supplier_iso3"] == "RUS") & (arms["recipient_iso3"] == "CHN")]
-    series = pair.set_index("year")["tiv_m"].astype(float).sort_index()
-    series.index = series.index.astype(int)
-    return series.rename("Russia to China (TIV m)")
-
-
-@lru_cache(maxsize=1)
-def _china_suppliers() -> pd.DataFrame:
+def china_suppliers() -> pd.DataFrame:
+    """China's arms imports by supplier and year (TIV millions); a year without deliveries from
+    a supplier counts as 0."""
     arms = data.load("arms_transfers_by_year")
     to_china = arms[arms["recipient_iso3"] == "CHN"]
-    group = to_china["supplier"].where(to_china["supplier"].isin(MAIN_SUPPLIERS), "Others")
+    group = to_china["supplier"].where(to_china["supplier"].isin(SUPPLIER_COLORS), "Others")
     table = to_china.groupby([to_china["year"], group])["tiv_m"].sum().unstack(fill_value=0.0)
     table = table.reindex(columns=list(SUPPLIER_COLORS), fill_value=0.0).astype(float)
     table.index = table.index.astype(int)
-    table.columns.name = None
-    return table
+    return table.rename_axis(columns=None)
 
 
-def china_suppliers() -> pd.DataFrame:
-    """China's arms imports by supplier and year (TIV millions): main suppliers and "Others".
-
-    A supplier missing in a year delivered nothing SIPRI records, so it counts as 0.
-    """
-    return _china_suppliers().copy()
+def russia_to_china_tiv() -> pd.Series:
+    """Russian deliveries of major arms to China per year, SIPRI TIV millions (index: year)."""
+    return china_suppliers()["Russia"].rename("Russia to China (TIV m)")
 
 
-def rolling_totals(window: int = 1) -> pd.DataFrame:
-    """Each supplier's TIV summed over the ``window`` years ending in each year (from the first
-    year with a full window)."""
-    if isinstance(window, bool) or not isinstance(window, int | np.integer):
-        raise TypeError(f"window must be a whole number of years, got {window!r}")
-    if not 1 <= window <= 10:
-        raise ValueError(f"window must lie in 1..10 years, got {window}")
-    return _rolling(int(window)).copy()
-
-
-@lru_cache(maxsize=16)
-def _rolling(window: int) -> pd.DataFrame:
-    return _china_suppliers().rolling(window).sum().dropna()
-
-
-def supplier_shares(window: int = 1) -> pd.DataFrame:
-    """Percent of each year's (or rolling window's) total per supplier; rows sum to 100."""
-    totals = rolling_totals(window)
-    return 100 * totals.div(totals.sum(axis=1), axis=0)
-
-
-def window_shares(first_year: int, length: int = 5) -> pd.DataFrame:
-    """Russia's TIV, China's total TIV and Russia's share in consecutive windows of ``length``
-    years starting in ``first_year`` (the last window may be shorter), one row per window."""
+def window_shares(first_year: int) -> pd.DataFrame:
+    """Russia's TIV, China's total and Russia's share in five-year windows from ``first_year``
+    (the last window may be shorter), one row per window."""
     table = china_suppliers().loc[first_year:]
-    start = first_year + (table.index - first_year) // length * length
+    start = first_year + (table.index - first_year) // 5 * 5
+    years = table.index.to_series().groupby(start).agg(lambda y: f"{y.min()}-{y.max()}")
     grouped = table.groupby(start).sum()
-    span = table.index.to_series().groupby(start).agg(["min", "max"])
-    frame = pd.DataFrame({
-        "years": [f"{a}-{b}" for a, b in zip(span["min"], span["max"], strict=True)],
-        "russia_tiv": grouped["Russia"],
-        "total_tiv": grouped.sum(axis=1),
-    })  # fmt: skip
+    frame = pd.DataFrame({"years": years, "russia_tiv": grouped["Russia"]})
+    frame["total_tiv"] = grouped.sum(axis=1)
     frame["russia_share"] = 100 * frame["russia_tiv"] / frame["total_tiv"]
     return frame.rename_axis("first year")
 
 
-def forecast_test(before=FORECAST_BEFORE, after_from: int = FORECAST_AFTER_FROM) -> pd.DataFrame:
-    """Claim C09 judged on what came after the forecast: the years ``before`` it against the
-    years from ``after_from`` to the last year, by volume (mean yearly TIV) and by share."""
+def forecast_test() -> pd.DataFrame:
+    """Claim C09 judged on what came after the forecast (December 2020): the five years before
+    it against the years since, by volume (mean yearly TIV) and by share."""
     table = china_suppliers()
-    windows = {"before": table.loc[before[0] : before[1]], "after": table.loc[after_from:]}
     rows = {}
-    for name, part in windows.items():
+    for name, part in (("before", table.loc[2016:2020]), ("after", table.loc[2021:])):
         rows[name] = {
             "years": f"{part.index.min()}-{part.index.max()}",
             "russia_tiv_per_year": part["Russia"].mean(),
@@ -139,10 +85,10 @@ def forecast_test(before=FORECAST_BEFORE, after_from: int = FORECAST_AFTER_FROM)
 def key_deals() -> pd.DataFrame:
     """The Su-35 and S-400 orders from SIPRI's register, with TIV and SIPRI's price comment."""
     deals = data.load("arms_deals")
-    columns = ["key_deal", "designation", "order_year", "number_ordered", "number_delivered",
-               "delivery_years", "tiv_per_unit_m", "tiv_delivered_m", "comment"]  # fmt: skip
-    key = deals[deals["key_deal"].notna()][columns]
-    return key.sort_values("key_deal", kind="stable").set_index("key_deal")
+    columns = ["designation", "order_year", "number_ordered", "number_delivered"]
+    columns += ["delivery_years", "tiv_per_unit_m", "tiv_delivered_m", "comment"]
+    key = deals[deals["key_deal"].notna()].set_index("key_deal")[columns]
+    return key.sort_index(kind="stable")
 
 
 def _years(text: object) -> list[int]:
@@ -151,37 +97,35 @@ def _years(text: object) -> list[int]:
 
 
 def deals_delivered_in(first: int, last: int) -> pd.DataFrame:
-    """Russian orders with at least one SIPRI delivery year from ``first`` to ``last``.
-
-    A yearly TIV total hides *what* is delivered; the orders behind it show it.
-    """
+    """Russian orders with a SIPRI delivery year from ``first`` to ``last``: what a yearly TIV
+    total is made of."""
     if first > last:
         raise ValueError(f"the first year ({first}) is after the last year ({last})")
     deals = data.load("arms_deals")
     inside = deals["delivery_years"].map(lambda t: any(first <= y <= last for y in _years(t)))
-    chosen = deals[inside]
     columns = ["order_year", "designation", "description", "number_delivered", "delivery_years"]
-    return chosen[columns].sort_values(["order_year", "designation"]).reset_index(drop=True)
+    chosen = deals.loc[inside, columns].sort_values(["order_year", "designation"])
+    return chosen.reset_index(drop=True)
 
 
 # ----------------------------------------------------------------------------- arms: charts
 def transfers_chart() -> Chart:
-    """Bars of Russian deliveries to China per year; years with Su-35/S-400 deliveries orange."""
     series = russia_to_china_tiv()
     deal_years = sorted({y for t in key_deals()["delivery_years"] for y in _years(t)})
     first, last = int(series.index[0]), int(series.index[-1])
     fig, ax = figure(
         f"Russian deliveries of major arms to China, {first}-{last}",
         data.source_line(SIPRI, "sipri_at_orders_2024"),
-        xlabel="Year", ylabel="SIPRI TIV, millions (volume, not USD)",
-    )  # fmt: skip
+        xlabel="Year",
+        ylabel="SIPRI TIV, millions (volume, not USD)",
+    )
     colors = [KEY_DEAL_COLOR if y in deal_years else actor_color("RUS") for y in series.index]
     ax.bar(series.index, series, color=colors, width=0.8)
     ax.set_xlim(first - 0.7, last + 0.7)
     ax.yaxis.set_major_formatter(THOUSANDS)
     ax.grid(axis="x", visible=False)
-    ax.legend(handles=[Patch(color=KEY_DEAL_COLOR, label="years with Su-35 or S-400 deliveries")],
-              loc="upper right")  # fmt: skip
+    key = Patch(color=KEY_DEAL_COLOR, label="years with Su-35 or S-400 deliveries")
+    ax.legend(handles=[key], loc="upper right")
     peak = int(series.idxmax())
     bump = series.loc[deal_years[0] : deal_years[-1]]
     text = (
@@ -193,25 +137,26 @@ def transfers_chart() -> Chart:
 
 
 def forecast_chart() -> Chart:
-    """Claim C09 before and after the forecast: Russia's yearly volume and its share, side by
-    side (two panels, because TIV and percent have different units)."""
+    """Two panels, because volume (TIV) and share (%) have different units."""
     test = forecast_test()
-    fig, (left, right) = figure(
+    fig, axes = figure(
         "Russian arms for China before and after the forecast of December 2020",
-        data.source_line(SIPRI), ncols=2, size=(8.5, 3.8),
-    )  # fmt: skip
-    labels = list(test["years"])
+        data.source_line(SIPRI),
+        ncols=2,
+        size=(8.5, 3.8),
+    )
+    panels = {
+        "russia_tiv_per_year": ("{:,.0f}", "Volume: Russian TIV per year (millions)"),
+        "russia_share": ("{:.0f}%", "Share: % of China's arms imports"),
+    }
     colors = [GREY, actor_color("RUS")]
-    bars = left.bar(labels, test["russia_tiv_per_year"].astype(float), color=colors)
-    left.bar_label(bars, fmt="{:,.0f}", padding=2)
-    left.set_title("Volume: Russian TIV per year (millions)", loc="left", fontsize=11)
-    bars = right.bar(labels, test["russia_share"].astype(float), color=colors)
-    right.bar_label(bars, fmt="{:.0f}%", padding=2)
-    right.set_title("Share: % of China's arms imports", loc="left", fontsize=11)
-    right.set_ylim(0, 100)
-    for ax in (left, right):
+    for ax, (column, (fmt, title)) in zip(axes, panels.items(), strict=True):
+        bars = ax.bar(list(test["years"]), test[column].astype(float), color=colors)
+        ax.bar_label(bars, fmt=fmt, padding=2)
+        ax.set_title(title, loc="left", fontsize=11)
         ax.grid(axis="x", visible=False)
         ax.margins(y=0.15)
+    axes[1].set_ylim(0, 100)
     before, after = test.loc["before"], test.loc["after"]
     change = 100 * (after["russia_tiv_per_year"] / before["russia_tiv_per_year"] - 1)
     text = (
@@ -223,33 +168,26 @@ def forecast_chart() -> Chart:
     return Chart(fig, text)
 
 
-def _band(years: np.ndarray, lower: np.ndarray, upper: np.ndarray) -> np.ndarray:
-    """The outline of a stacked band: along ``upper`` left to right, back along ``lower``."""
-    return np.concatenate([np.column_stack([years, upper]),
-                           np.column_stack([years[::-1], lower[::-1]])])  # fmt: skip
-
-
 class SuppliersChart(LiveChart):
     """China's arms imports by supplier, stacked: volume (top) and share (bottom), per year or
-    averaged over a rolling window of years (each point is the window ending in that year).
-
-    Volume is shown per year (a window's total divided by its length), so both panels keep
-    their axes whatever the window and only the bands move.
-    """
+    over a rolling window ending in each year. Volume is per year (a window's total / its
+    length), so both panels keep their axes and only the bands move."""
 
     def __init__(self) -> None:
         table = china_suppliers()
-        self.years = table.index.to_numpy(dtype=float)
         self.fig, (top, bottom) = figure(
-            "Who sells major arms to China? Volume and share", data.source_line(SIPRI),
-            nrows=2, size=(8.5, 5.6), sharex=True,
-        )  # fmt: skip
+            "Who sells major arms to China? Volume and share",
+            data.source_line(SIPRI),
+            nrows=2,
+            size=(8.5, 5.6),
+            sharex=True,
+        )
         bottom.set_xlabel("Year (the last year of the window)")
         self.bands = {}
         for ax in (top, bottom):
             for name, color in SUPPLIER_COLORS.items():
-                band = PolyCollection([], facecolors=color, edgecolors=WHITE, linewidths=0.5,
-                                      label=name)  # fmt: skip
+                band = PolyCollection([], facecolors=color, edgecolors=WHITE, linewidths=0.5)
+                band.set_label(name)
                 self.bands[(ax, name)] = ax.add_collection(band, autolim=False)
             ax.grid(axis="x", visible=False)
         top.set_ylim(0, float(table.sum(axis=1).max()) * 1.05)  # no average exceeds the peak
@@ -257,34 +195,34 @@ class SuppliersChart(LiveChart):
         top.set_ylabel("TIV millions a year")
         bottom.set_ylim(0, 100)
         bottom.set_ylabel("% of China's imports")
-        bottom.set_xlim(self.years[0] - 0.5, self.years[-1] + 0.5)
+        bottom.set_xlim(table.index[0] - 0.5, table.index[-1] + 0.5)
         handles, labels = top.get_legend_handles_labels()
         top.legend(handles[::-1], labels[::-1], loc="upper right", ncols=4, fontsize=9)
         self.top, self.bottom = top, bottom
         self.animated = list(self.bands.values())
 
-    def update(self, window: int = 1) -> str:
-        totals = rolling_totals(window)
+    def update(self, window: int) -> str:
+        if not 1 <= window <= 10:
+            raise ValueError(f"window must lie in 1..10 years, got {window}")
+        totals = china_suppliers().rolling(window).sum().dropna()  # full windows only
+        shares = 100 * totals.div(totals.sum(axis=1), axis=0)
         years = totals.index.to_numpy(dtype=float)
-        for ax, frame in ((self.top, totals / window), (self.bottom, supplier_shares(window))):
+        for ax, frame in ((self.top, totals / window), (self.bottom, shares)):
             lower = np.zeros(len(years))
             for name in SUPPLIER_COLORS:
                 upper = lower + frame[name].to_numpy()
-                self.bands[(ax, name)].set_verts([_band(years, lower, upper)])
+                # the band's outline: along its top left to right, back along its bottom
+                outline = np.column_stack([[*years, *years[::-1]], [*upper, *lower[::-1]]])
+                self.bands[(ax, name)].set_verts([outline])
                 lower = upper
-        shares = supplier_shares(window)
-        first, last = int(totals.index[0]), int(totals.index[-1])
-
-        def span(year: int) -> str:
-            return f"{year}" if window == 1 else f"{year - window + 1}-{year}"
-
+        first, last = int(years[0]), int(years[-1])
+        spans = [f"{y}" if window == 1 else f"{y - window + 1}-{y}" for y in (first, last)]
         per_year = totals.sum(axis=1) / window
-        average = "" if window == 1 else " on average"
         return (
             f"Russia supplied {shares.loc[first, 'Russia']:.0f}% of China's arms imports in "
-            f"{span(first)} and {shares.loc[last, 'Russia']:.0f}% in {span(last)}, while China's "
+            f"{spans[0]} and {shares.loc[last, 'Russia']:.0f}% in {spans[1]}, while China's "
             f"imports from all suppliers went from {per_year[first]:,.0f} to "
-            f"{per_year[last]:,.0f} million TIV a year{average}."
+            f"{per_year[last]:,.0f} million TIV a year{'' if window == 1 else ' on average'}."
         )
 
 
@@ -293,7 +231,6 @@ SUPPLIER_DEFAULTS = {"window": 1}
 
 @register("arms_suppliers")
 def arms_suppliers() -> LiveView:
-    """Who sells major arms to China, in volume and in share, per year or over 2-5 years."""
     return LiveView(
         {"window": int_slider("Years in the rolling window", 1, 5, 1, 1)},
         SuppliersChart(),
@@ -306,36 +243,24 @@ def arms_suppliers() -> LiveView:
 
 
 # ----------------------------------------------------------------------------- exercises: tables
-#: What each row is, from the table's ``type`` and ``mode``: live exercises, simulated drills
-#: (computer-based command-post drills, not exercises in the field), air and naval patrols.
-KINDS = ("exercise", "simulated drill", "air patrol", "naval patrol")
-KIND_LABELS = {
-    "exercise": "live exercise",
-    "simulated drill": "computer-simulated drill",
-    "air patrol": "joint air patrol",
-    "naval patrol": "joint naval patrol",
-}
-KIND_STYLE = {
-    "exercise": {"marker": "o", "color": actor_color("RUS")},
-    "simulated drill": {"marker": "D", "color": PALETTE["reddish_purple"]},
-    "air patrol": {"marker": "^", "color": actor_color("CHN")},
-    "naval patrol": {"marker": "s", "color": PALETTE["bluish_green"]},
+#: What each row is (from the table's ``type`` and ``mode``): its label, marker and colour.
+#: Simulated drills are computer-based command-post drills, not exercises in the field.
+KINDS = {
+    "exercise": ("live exercise", "o", actor_color("RUS")),
+    "simulated drill": ("computer-simulated drill", "D", PALETTE["reddish_purple"]),
+    "air patrol": ("joint air patrol", "^", actor_color("CHN")),
+    "naval patrol": ("joint naval patrol", "s", PALETTE["bluish_green"]),
 }
 DOMAINS = ("land", "sea", "air", "combined")
-PERIODS = {
-    "before": "up to the article (2 Dec 2020)",
-    "after": "after the article",
-    "all": "all years",
-}
+PERIODS = dict(before="up to the article (2 Dec 2020)", after="after the article", all="all years")
 ALL = "all"
 #: Rows of the timeline, roughly west to east (layout only: some regions have no coordinates).
-REGION_ORDER = (
-    "Baltic Sea", "Mediterranean", "Southern Africa", "European Russia", "Southern Russia",
-    "Volga/Urals", "Arabian Sea/Gulf of Oman", "Central Asia", "Northwest China",
-    "South China Sea", "North China", "Russian Far East", "Yellow Sea", "East China Sea",
-    "Northeast China", "Sea of Japan/East China Sea", "Sea of Japan", "Western Pacific",
-    "North Pacific",
-)  # fmt: skip
+REGION_ORDER = tuple(
+    "Baltic Sea|Mediterranean|Southern Africa|European Russia|Southern Russia|Volga/Urals|"
+    "Arabian Sea/Gulf of Oman|Central Asia|Northwest China|South China Sea|North China|"
+    "Russian Far East|Yellow Sea|East China Sea|Northeast China|Sea of Japan/East China Sea|"
+    "Sea of Japan|Western Pacific|North Pacific".split("|")
+)
 #: The event the article singles out (paragraph 16): the first joint strategic bomber patrol.
 FIRST_AIR_PATROL = "2019_air_patrol_1"
 
@@ -344,21 +269,11 @@ class NoMatchingEvents(ValueError):
     """The filters are valid but select no event."""
 
 
-def _start(text: object, year: int) -> pd.Timestamp:
-    """``YYYY-MM-DD`` or ``YYYY-MM`` (the 1st of the month); empty: 1 July of ``year``."""
-    for fmt in ("%Y-%m-%d", "%Y-%m"):
-        try:
-            return pd.Timestamp(datetime.strptime(str(text), fmt))
-        except ValueError:
-            continue
-    return pd.Timestamp(datetime(int(year), 7, 1))
-
-
-@lru_cache(maxsize=1)
-def _events() -> pd.DataFrame:
+def events() -> pd.DataFrame:
+    """The joint-events table with a ``start`` date and a ``kind`` (see :data:`KINDS`)."""
     table = data.load("joint_exercises")
-    table["start"] = [_start(t, y) for t, y in zip(table["start_date"], table["year"], strict=True)]
-    simulated = table["mode"].eq("computer-simulated") if "mode" in table else False
+    table["start"] = pd.to_datetime(table["start_date"], format="ISO8601")  # "2017-07" or a day
+    simulated = table["mode"] == "computer-simulated"
     table["kind"] = np.where(simulated, "simulated drill", table["type"])
     unknown = sorted(set(table["region"]) - set(REGION_ORDER))
     if unknown:
@@ -366,49 +281,37 @@ def _events() -> pd.DataFrame:
     return table.sort_values(["start", "exercise_id"], kind="stable").reset_index(drop=True)
 
 
-def events() -> pd.DataFrame:
-    """The joint-events table with a parsed ``start`` date and a ``kind`` (see :data:`KINDS`)."""
-    return _events().copy()
-
-
-def up_to_article(table: pd.DataFrame | None = None) -> pd.DataFrame:
+def up_to_article() -> pd.DataFrame:
     """The events that started on or before the article's date (2 December 2020)."""
-    table = events() if table is None else table
+    table = events()
     return table[table["start"] <= ARTICLE_DATE]
 
 
-def filter_events(
-    kind: str = ALL, domain: str = ALL, region: str = ALL, period: str = "before"
-) -> pd.DataFrame:
+def filter_events(kind=ALL, domain=ALL, region=ALL, period="before") -> pd.DataFrame:
     """Events matching every filter (``"all"`` = no filter); ``period`` is a key of PERIODS.
 
-    Raises :class:`NoMatchingEvents` (a ``ValueError``) naming the filters when nothing matches:
-    an empty chart would look like "no exercises happened", not "your filters exclude all".
-    """  # fmt: skip
-    for name, value, allowed in (
-        ("kind", kind, KINDS),
-        ("domain", domain, DOMAINS),
-        ("region", region, REGION_ORDER),
-        ("period", period, PERIODS),
-    ):
-        if value != ALL and value not in allowed:
-            raise ValueError(f"{name} must be 'all' or one of {list(allowed)}, got {value!r}")
-    table = _events()  # read only: the selection below is a new frame
+    No match raises :class:`NoMatchingEvents`: an empty chart would look like "no exercises
+    happened", not "your filters exclude all".
+    """
+    allowed = {"kind": KINDS, "domain": DOMAINS, "region": REGION_ORDER, "period": PERIODS}
+    chosen = {"kind": kind, "domain": domain, "region": region, "period": period}
+    table = events()
     mask = pd.Series(True, index=table.index)
-    for column, value in (("kind", kind), ("domain", domain), ("region", region)):
-        if value != ALL:
-            mask &= table[column] == value
+    for name, value in chosen.items():
+        if value != ALL and value not in allowed[name]:
+            raise ValueError(f"{name} must be 'all' or one of {list(allowed[name])}, got {value!r}")
+        if value != ALL and name != "period":
+            mask &= table[name] == value
     if period == "before":
         mask &= table["start"] <= ARTICLE_DATE
     elif period == "after":
         mask &= table["start"] > ARTICLE_DATE
-    chosen = table[mask]
-    if chosen.empty:
+    if not mask.any():
         raise NoMatchingEvents(
             f"No joint events match kind={kind}, domain={domain}, region={region}, "
-            f"{PERIODS.get(period, period)}: widen a filter."
-        )  # fmt: skip
-    return chosen.reset_index(drop=True)
+            f"{PERIODS[period]}: widen a filter."
+        )
+    return table[mask].reset_index(drop=True)
 
 
 def _plural(n: int, word: str) -> str:
@@ -420,7 +323,7 @@ def event_summary(table: pd.DataFrame) -> str:
     if table.empty:
         raise ValueError("there are no events to summarise")
     counts = table["kind"].value_counts()
-    parts = ", ".join(_plural(int(counts[k]), KIND_LABELS[k]) for k in KINDS if k in counts)
+    parts = ", ".join(_plural(int(counts[k]), KINDS[k][0]) for k in KINDS if k in counts)
     first, last = table["start"].min(), table["start"].max()
     return (
         f"{_plural(len(table), 'joint event')} ({parts}) in "
@@ -440,22 +343,25 @@ def describe_events(table: pd.DataFrame) -> str:
             f"; the rows run from the {west['region']} ({west['start'].year}) in the west to "
             f"the {east['region']} ({east['start'].year}) in the east"
         )
-    if FIRST_AIR_PATROL in set(table["exercise_id"]):
-        patrol = table[table["exercise_id"] == FIRST_AIR_PATROL].iloc[0]
-        text += f"; the first joint air patrol flew on {patrol['start']:%d %B %Y}"
+    patrol = table[table["exercise_id"] == FIRST_AIR_PATROL]
+    if len(patrol):
+        text += f"; the first joint air patrol flew on {patrol['start'].iloc[0]:%d %B %Y}"
     return text + "."
 
 
 def region_tally(until: pd.Timestamp = ARTICLE_DATE, split_year: int = 2012) -> pd.DataFrame:
-    """Live exercises up to ``until`` in two periods (to ``split_year``, after it): how many,
-    and in how many regions. Simulated drills and patrols are left out (claim C11)."""
+    """Live exercises up to ``until``, to ``split_year`` and after it: how many, in how many
+    regions. Simulated drills and patrols are left out (claim C11)."""
     live = events()
     live = live[(live["kind"] == "exercise") & (live["start"] <= until)]
     early = live["start"].dt.year <= split_year
-    rows = {}
-    for label, part in ((f"{live['start'].min().year}-{split_year}", live[early]),
-                        (f"{split_year + 1}-{until:%d %b %Y}", live[~early])):  # fmt: skip
-        rows[label] = {"live exercises": len(part), "regions": part["region"].nunique()}
+    periods = {
+        f"{live['start'].min().year}-{split_year}": live[early],
+        f"{split_year + 1}-{until:%d %b %Y}": live[~early],
+    }
+    rows = {
+        p: {"live exercises": len(t), "regions": t["region"].nunique()} for p, t in periods.items()
+    }
     return pd.DataFrame(rows).T.rename_axis("period")
 
 
@@ -466,44 +372,34 @@ def _decimal_year(when: pd.Series) -> np.ndarray:
 
 class ExercisesChart(LiveChart):
     """Events by start date (x) and region (rows, west at the top); shape and colour = kind.
-
-    Every event stays on the chart as a light grey marker, so a filter shows which part of the
-    whole list it selects; the selected events are drawn over them in colour.
-    """
+    Every event stays as a light grey marker, so a filter shows which part of the whole list it
+    selects; the selected events are drawn over them in colour."""
 
     def __init__(self) -> None:
         table = events()
-        self.row_of = {region: i for i, region in enumerate(REGION_ORDER)}
+        n = len(REGION_ORDER)
         self.fig, ax = figure(
             "Joint Russian-Chinese exercises and patrols",
             data.source_line(*sorted(table["source_id"].unique())),
-            xlabel="Start date", size=(8.5, 5.8),
-        )  # fmt: skip
-        rows = table["region"].map(self.row_of).to_numpy(dtype=float)
+            xlabel="Start date",
+            size=(8.5, 5.8),
+        )
+        rows = table["region"].map(REGION_ORDER.index).to_numpy(dtype=float)
         when = _decimal_year(table["start"])
-        for kind in KINDS:
+        for kind, (_label, marker, _color) in KINDS.items():  # every event, in grey
             chosen = (table["kind"] == kind).to_numpy()
-            ax.scatter(when[chosen], rows[chosen], s=42, marker=KIND_STYLE[kind]["marker"],
-                       color=LIGHT_GREY, zorder=2)  # fmt: skip
-        self.points = {
-            kind: ax.scatter([], [], s=42, marker=style["marker"], color=style["color"],
-                             edgecolors=WHITE, linewidths=0.5, label=KIND_LABELS[kind], zorder=3)
-            for kind, style in KIND_STYLE.items()
-        }  # fmt: skip
+            ax.scatter(when[chosen], rows[chosen], s=42, marker=marker, color=LIGHT_GREY, zorder=2)
+        self.points = {}  # the selected events, in colour, over the grey ones
+        for kind, (label, marker, color) in KINDS.items():
+            style = {"edgecolors": WHITE, "linewidths": 0.5, "label": label, "zorder": 3}
+            self.points[kind] = ax.scatter([], [], s=42, marker=marker, color=color, **style)
         ax.scatter([], [], s=42, marker="o", color=LIGHT_GREY, label="not selected")
-        article = ARTICLE_DATE.year + (ARTICLE_DATE.day_of_year - 1) / 365.25
-        ax.plot(
-            [article, article],
-            [len(REGION_ORDER) - 0.5, -0.6],
-            color=DARK_GREY,
-            linestyle=":",
-            linewidth=1.2,
-        )  # below the legend band
-        ax.annotate("the article,\n2 Dec 2020", (article, len(REGION_ORDER) - 1), xytext=(-4, 0),
-                    textcoords="offset points", ha="right", va="center", fontsize=9,
-                    color=DARK_GREY)  # fmt: skip
-        ax.set_yticks(range(len(REGION_ORDER)), REGION_ORDER, fontsize=9)
-        ax.set_ylim(len(REGION_ORDER) - 0.5, -2.6)  # an empty band at the top for the legend
+        article = _decimal_year(pd.Series([ARTICLE_DATE]))[0]
+        ax.plot([article, article], [n - 0.5, -0.6], ":", color=DARK_GREY, linewidth=1.2)
+        left_of = {"xytext": (-4, 0), "textcoords": "offset points", "ha": "right", "va": "center"}
+        ax.annotate("the article,\n2 Dec 2020", (article, n - 1), fontsize=9, **left_of)
+        ax.set_yticks(range(n), REGION_ORDER, fontsize=9)
+        ax.set_ylim(n - 0.5, -2.6)  # an empty band at the top for the legend
         first, last = int(table["start"].min().year), int(table["start"].max().year)
         ax.set_xlim(first - 0.3, last + 1.3)
         ax.xaxis.set_major_locator(FixedLocator(list(range(first, last + 2, 2))))
@@ -511,10 +407,9 @@ class ExercisesChart(LiveChart):
         ax.legend(loc="upper left", ncols=3, fontsize=9)  # in the empty band above the rows
         self.animated = list(self.points.values())
 
-    def update(self, kind: str = ALL, domain: str = ALL, region: str = ALL,
-               period: str = "before") -> str:  # fmt: skip
+    def update(self, kind: str, domain: str, region: str, period: str) -> str:
         table = filter_events(kind, domain, region, period)
-        rows = table["region"].map(self.row_of).to_numpy(dtype=float)
+        rows = table["region"].map(REGION_ORDER.index).to_numpy(dtype=float)
         when = _decimal_year(table["start"])
         for name, points in self.points.items():
             chosen = (table["kind"] == name).to_numpy()
@@ -527,14 +422,13 @@ EXERCISE_DEFAULTS = {"kind": ALL, "domain": ALL, "region": ALL, "period": "befor
 
 @register("exercise_filter")
 def exercise_filter() -> LiveView:
-    """Filter the joint exercises and patrols by kind, domain, region and period."""
+    kinds = [("All kinds", ALL), *[(label.capitalize(), k) for k, (label, *_) in KINDS.items()]]
+    regions = [("All regions", ALL), *[(r, r) for r in sorted(REGION_ORDER)]]
     return LiveView(
         {
-            "kind": dropdown("Kind", [("All kinds", ALL), *[(KIND_LABELS[k].capitalize(), k)
-                                                           for k in KINDS]]),
+            "kind": dropdown("Kind", kinds),
             "domain": dropdown("Domain", [("All domains", ALL), *[(d, d) for d in DOMAINS]]),
-            "region": dropdown("Region", [("All regions", ALL),
-                                          *[(r, r) for r in sorted(REGION_ORDER)]]),
+            "region": dropdown("Region", regions),
             "period": toggle_buttons("Period", [(v, k) for k, v in PERIODS.items()], "before"),
         },
         ExercisesChart(),
@@ -544,4 +438,4 @@ def exercise_filter() -> LiveView:
             "events that match. Grey markers are the events your filters leave out. The list "
             "is not exhaustive."
         ),
-    )  # fmt: skip
+    )
