@@ -10,8 +10,8 @@ touches widgets.
 Public API: :data:`GROWTH_LEVERS`, :data:`LEVER_LABELS`, :func:`value_in`, :func:`end_value`,
 :func:`crossing_time`, :func:`benchmark_phrase`, :func:`crossing_sentence`,
 :class:`ScenarioSummary`, :func:`summarise`, :func:`lever_sensitivity`,
-:func:`lowest_growth_to_cross`, :func:`most_influential_lever`, :func:`compare_summaries`,
-:func:`preset_table`, :func:`actual_shares`, :func:`presets_against_actual`.
+:func:`lowest_growth_to_cross`, :func:`compare_summaries`, :func:`preset_table`,
+:func:`actual_shares`, :func:`presets_against_actual`.
 """
 
 from __future__ import annotations
@@ -262,24 +262,6 @@ def lowest_growth_to_cross(
         if crossing is not None and crossing <= by_year:
             return value
     return None
-
-
-def most_influential_lever(
-    params: scenarios.ScenarioParams, step: float = 0.01, horizon: int = ANALYSIS_HORIZON
-) -> str:
-    """The growth lever whose one-step move in China's favour brings the crossing earliest.
-
-    Ranked by fractional crossing time (a lever with no crossing by the horizon ranks last),
-    ties broken by the larger China share at the end year, then by lever order. Returns the
-    lever name, e.g. ``"growth_chn"`` (see :data:`LEVER_LABELS` for the plain name).
-    """
-    table = lever_sensitivity(params, step=step, horizon=horizon)
-    key = table["crossing_time"].fillna(math.inf)
-    order = sorted(
-        range(len(table)),
-        key=lambda i: (key.iloc[i], -table["china_share_end"].iloc[i], i),
-    )
-    return str(table["lever"].iloc[order[0]])
 
 
 # --- lesson 11: the presets against what happened ------------------------------------------

@@ -1,8 +1,8 @@
 """Checks of lesson 07's "your turn" tasks (the scenario lab).
 
 Each function returns the expected values, computed from the data when the check runs: by
-hand with :mod:`utils.lessons.l07_scenarios` for the two-partner projection, and with the
-tested model (:mod:`utils.scenarios`, :mod:`utils.scenario_analysis`) for the sensitivity.
+hand, as the lesson's solutions do, for the two-partner projection, and with the tested model
+(:mod:`utils.scenarios`, :mod:`utils.scenario_analysis`) for the sensitivity.
 """
 
 from __future__ import annotations
@@ -10,11 +10,27 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from utils import scenario_analysis, scenarios
+from utils import data, scenario_analysis, scenarios
 from utils.exercises.tasks import task
-from utils.lessons import l07_scenarios as lesson
 
 BASE_YEAR, CATCH_UP_BY = 2019, 2030
+
+
+def turnover_bn() -> pd.DataFrame:
+    """Russia's goods trade (exports + imports, USD bn) by partner: CHN, EU, USA, ROW, WLD.
+
+    Section 2's table, built as the lesson builds it.
+    """
+    trade = data.load("russia_trade_by_partner")
+    trade["turnover"] = (trade["exports_usd_m"] + trade["imports_usd_m"]) / 1000
+    wide = trade.pivot(index="year", columns="partner", values="turnover")
+    wide["ROW"] = wide["WLD"] - wide[["CHN", "EU", "USA"]].sum(axis=1)
+    return wide[["CHN", "EU", "USA", "ROW", "WLD"]]
+
+
+def trend_growth(series: pd.Series) -> float:
+    """Compound annual growth from 2010 to 2019, as a fraction (0.057 = 5.7% a year)."""
+    return float((series.loc[2019] / series.loc[2010]) ** (1 / 9) - 1)
 
 
 @task(
@@ -29,13 +45,12 @@ BASE_YEAR, CATCH_UP_BY = 2019, 2030
     },
 )
 def two_partner():
-    turnover = lesson.turnover_bn()
-    g_chn, g_eu = (lesson.trend_growth(turnover[p]) for p in ("CHN", "EU"))
+    turnover = turnover_bn()
+    g_chn, g_eu = trend_growth(turnover["CHN"]), trend_growth(turnover["EU"])
     years = np.arange(BASE_YEAR, 2051)
-    china = lesson.project(turnover.loc[BASE_YEAR, "CHN"], g_chn, BASE_YEAR, years)
-    eu = lesson.project(turnover.loc[BASE_YEAR, "EU"], g_eu, BASE_YEAR, years)
-    return {"g_chn": g_chn, "g_eu": g_eu,
-            "crossing_year_2p": lesson.first_year_at_or_above(years, china, eu)}  # fmt: skip
+    china = turnover.loc[BASE_YEAR, "CHN"] * (1 + g_chn) ** (years - BASE_YEAR)
+    eu = turnover.loc[BASE_YEAR, "EU"] * (1 + g_eu) ** (years - BASE_YEAR)
+    return {"g_chn": g_chn, "g_eu": g_eu, "crossing_year_2p": int(years[china >= eu][0])}
 
 
 @task(
@@ -50,8 +65,8 @@ def two_partner():
     },
 )
 def growth_gap():
-    turnover = lesson.turnover_bn()
-    g_eu = lesson.trend_growth(turnover["EU"])
+    turnover = turnover_bn()
+    g_eu = trend_growth(turnover["EU"])
     ratio = turnover.loc[BASE_YEAR, "EU"] / turnover.loc[BASE_YEAR, "CHN"]
     needed = (1 + g_eu) * ratio ** (1 / (CATCH_UP_BY - BASE_YEAR)) - 1
     return {"needed_growth": 100 * needed, "gap_pp": 100 * (needed - g_eu)}
