@@ -66,32 +66,19 @@ def test_flow_shares_and_the_analogy():
         lesson.flow_shares(2019, ["CHN"], "re-exports")
 
 
-def test_change_after_2014_and_period_means():
+def test_change_after_2014():
     change = lesson.change_after_2014()
     after = np.mean([_import_share(y, "CHN") for y in range(2016, 2020)])
     before = np.mean([_import_share(y, "CHN") for y in range(2010, 2014)])
     assert change["CHN"] == pytest.approx(after - before)
     assert change.idxmax() == "CHN" and change["EU"] < 0
-    means = lesson.period_means()
-    assert list(means.index) == ["2010-2013", "2016-2021", "2022-2024"]
-    assert means.loc["2022-2024", "CHN"] == pytest.approx(
-        np.mean([_import_share(y, "CHN") for y in (2022, 2023, 2024)])
-    )
-
-
-def test_first_year_at_the_eu_level():
-    level = _import_share(2013, "EU")
-    years = sorted({int(r["year"]) for r in _rows("russia_trade_by_partner")})
-    expected = next(y for y in years if _import_share(y, "CHN") >= level)
-    assert lesson.first_year_at_level("CHN", level) == expected == 2023
-    assert lesson.first_year_at_level("CHN", _trade_share(2013, "EU"), "share") is None
 
 
 def test_china_finance_total_and_peaks():
     rows = [r for r in _rows("chinese_official_finance") if r["recipient"] == "RUS"]
     total = sum(float(r["commitments_usd_m_2021"]) for r in rows) / 1000
-    assert lesson.china_finance_to_russia().sum() == pytest.approx(total)
     chart = lesson.finance_chart()
+    assert sum(bar.get_height() for bar in chart.figure.axes[0].patches) == pytest.approx(total)
     assert f"USD {total:,.0f} bn" in chart.description
     assert "2013 (USD 43.3 bn) and 2009 (USD 40.1 bn)" in chart.description
     assert "not debt" in chart.description
@@ -215,7 +202,15 @@ def test_task_checks_compute_the_lesson_numbers():
     change = tasks["change_after_2014"].expected()["change_after_2014"]
     assert change.to_dict() == pytest.approx(lesson.change_after_2014().to_dict())
     means = tasks["period_means"].expected()["period_means"]
-    assert means.equals(lesson.period_means())
+    assert list(means.index) == ["2010-2013", "2016-2021", "2022-2024"]
+    assert means.loc["2022-2024", "CHN"] == pytest.approx(
+        np.mean([_import_share(y, "CHN") for y in (2022, 2023, 2024)])
+    )
+    # China first reaches the EU27's 2013 import share in 2023; its trade share never does
+    years = sorted({int(r["year"]) for r in _rows("russia_trade_by_partner")})
+    level = _import_share(2013, "EU")
+    assert next(y for y in years if _import_share(y, "CHN") >= level) == 2023
+    assert max(_trade_share(y, "CHN") for y in years if y != 2015) < _trade_share(2013, "EU")
     yardstick = tasks["eu_yardstick"].expected()
     assert yardstick == {"first_year_at_eu_level": 2023, "trade_ever_reached": False}
 
