@@ -14,10 +14,10 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from utils import trade_tables as tt
 from utils.exercises import l02 as check
 from utils.exercises.tasks import tasks_in
 from utils.lessons import l02_pivot as lesson
-from utils.lessons import trade_tables as tt
 from utils.live import REGISTRY, discover_widgets
 from utils.style import ALLOWED_COLORS, actor_color, colors_in, to_hex
 

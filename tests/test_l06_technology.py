@@ -15,10 +15,10 @@ import numpy as np
 import pytest
 from PIL import Image
 
+from utils import trade_tables as tt
 from utils.exercises import l06 as check
 from utils.exercises.tasks import tasks_in
 from utils.lessons import l06_technology as lesson
-from utils.lessons import trade_tables as tt
 from utils.live import REGISTRY, discover_widgets
 from utils.style import ALLOWED_COLORS, colors_in
 

@@ -408,7 +408,6 @@ def test_network_is_blocked_in_tests():
     """pytest-socket refuses connections beyond loopback (TEST-NET-3 address here)."""
     from pytest_socket import SocketConnectBlockedError as Blocked
 
-
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
         sock.settimeout(0.5)
         with pytest.raises(Blocked):

@@ -1,4 +1,4 @@
-"""Chart types several lessons share: lines over years, bars, a stacked area, a timeline.
+"""Chart types several lessons share: lines over years, bars, a timeline, a Markdown table.
 
 Each function is a short piece of plain matplotlib a student can read and copy: make a figure
 with :func:`utils.style.figure`, draw with ``ax.plot`` / ``ax.bar`` / ``ax.stackplot``, return
@@ -93,33 +93,6 @@ def bar_chart(
     return Chart(fig, description)
 
 
-def stacked_area(
-    frame: pd.DataFrame,
-    title: str,
-    source: str,
-    description: str,
-    *,
-    ylabel: str = "",
-    xlabel: str = "Year",
-    colors: Mapping[str, str] | None = None,
-) -> Chart:
-    """The columns of ``frame`` stacked over the index, first column at the bottom."""
-    frame = _frame(frame)
-    if (frame.fillna(0) < 0).to_numpy().any():
-        raise ValueError("a stacked area needs non-negative values")
-    fig, ax = figure(title, source, xlabel=xlabel, ylabel=ylabel)
-    colors = {**series_colors(frame.columns), **(colors or {})}
-    ax.stackplot(
-        frame.index,
-        frame.fillna(0).T.to_numpy(),
-        labels=[str(c) for c in frame.columns],
-        colors=[colors[c] for c in frame.columns],
-    )
-    handles, labels = ax.get_legend_handles_labels()
-    ax.legend(handles[::-1], labels[::-1], loc="upper left")  # legend in stacking order
-    return Chart(fig, description)
-
-
 def timeline_chart(
     events: pd.DataFrame, title: str, source: str, description: str, *, label_width: int = 22
 ) -> Chart:
@@ -153,3 +126,30 @@ def timeline_chart(
     ax.grid(axis="y", visible=False)
     ax.grid(axis="x", visible=True)
     return Chart(fig, description)
+
+
+class MarkdownTable:
+    """A small table shown as Markdown in a notebook, every cell in full.
+
+    Why not a DataFrame: pandas cuts long text cells at 50 characters, and claims are longer.
+    ``text/plain`` holds the same table, so the notebook tests compare readable text.
+    """
+
+    def __init__(self, frame: pd.DataFrame, index: bool = True) -> None:
+        if not isinstance(frame, pd.DataFrame):
+            raise TypeError(f"frame must be a pandas DataFrame, got {type(frame).__name__}")
+        self.frame = frame.reset_index() if index else frame
+
+    def _repr_markdown_(self) -> str:
+        rows = [self.frame.columns, *self.frame.itertuples(index=False, name=None)]
+        cells = [[str(v).replace("|", "/").replace("\n", " ") for v in row] for row in rows]
+        lines = ["| " + " | ".join(row) + " |" for row in cells]
+        lines.insert(1, "|" + "---|" * len(self.frame.columns))
+        return "\n".join(lines)
+
+    __repr__ = _repr_markdown_
+
+
+def markdown_table(frame: pd.DataFrame, index: bool = True) -> MarkdownTable:
+    """Show ``frame`` as a Markdown table (see :class:`MarkdownTable`)."""
+    return MarkdownTable(frame, index=index)

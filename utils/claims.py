@@ -548,8 +548,9 @@ def cnpc_discount_2011() -> Evidence:
         verdict=PARTLY if len(discount) else NOT_CHECKABLE,
         explanation=(
             "Sourced reports (not statistics) show a price dispute in 2011 that ended with a "
-            "reported discount agreed in autumn 2011. That the discount was won by using Russian debts to "
-            "Chinese banks is the author's reading and is not checkable with our data. " + text
+            "reported discount agreed in autumn 2011. That the discount was won by using Russian "
+            "debts to Chinese banks is the author's reading and is not checkable with our data. "
+            + text
         ),
         source_ids=tuple(sorted(set(dispute["source_id"]))),
     )

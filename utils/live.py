@@ -22,20 +22,7 @@ the static part is drawn once and kept as pixels (``copy_from_bbox``), each upda
 (``restore_region``) and draws only the animated artists (``draw_artist``): about 20 ms. When
 an axis limit or the resolution changes, the background is drawn again.
 
-Example::
-
-    class Doubling(LiveChart):
-        def __init__(self):
-            self.fig, ax = figure("y = k x", "illustration", xlabel="x", ylabel="y")
-            (self.line,) = ax.plot([0, 1], [0, 1])
-            ax.set_ylim(0, 5)
-            self.animated = [self.line]
-
-        def update(self, k):
-            self.line.set_ydata([0, k])
-            return f"A line from 0 to {k:g}."
-
-    LiveView({"k": slider("Slope k", 0, 5, 0.5, 1)}, Doubling(), title="A line")
+A worked example (a chart, its widget, its tests) is in ``docs/ADDING_A_LESSON.md``.
 """
 
 from __future__ import annotations
@@ -271,12 +258,9 @@ def _slider_layout(label: str) -> widgets.Layout:
 
 
 def _check_range(label: str, low, high, step, value) -> None:
-    if not low < high:
-        raise ValueError(f"{label!r}: min must be below max, got {low} and {high}")
-    if not step > 0:
-        raise ValueError(f"{label!r}: step must be positive, got {step}")
-    if not low <= value <= high:
-        raise ValueError(f"{label!r}: value must lie in [{low}, {high}], got {value}")
+    if not (low < high and step > 0 and low <= value <= high):
+        raise ValueError(f"{label!r}: need min < max, step > 0 and min <= value <= max; got "
+                         f"min={low}, max={high}, step={step}, value={value}")  # fmt: skip
 
 
 def slider(label: str, min: float, max: float, step: float, value: float, fmt: str = ".2f"):
@@ -354,7 +338,6 @@ def toggle(label: str, value: bool = False, button: bool = False) -> widgets.Val
     return widgets.Checkbox(value=value, description=label, indent=False, layout=layout)
 
 
-# ----------------------------------------------------------------------------- registry
 #: ``{(lesson number, widget name): builder}``, filled when ``utils.lessons`` modules import.
 REGISTRY: dict[tuple[str, str], Callable[[], LiveView]] = {}
 

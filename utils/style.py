@@ -19,13 +19,6 @@ presentations that are friendly to colorblind people*, https://jfly.uni-koeln.de
 Everything here is public matplotlib API. Figures are made with :class:`matplotlib.figure.Figure`
 (not ``pyplot``), so nothing is registered globally and nothing needs closing.
 
-Example
--------
->>> fig, ax = figure("Russia's trade with China", "IMF, IMTS (2025)", ylabel="USD bn")
->>> _ = ax.plot([2019, 2020], [110.8, 107.8], color=actor_color("CHN"))
->>> chart = Chart(fig, "Trade with China fell slightly from 2019 to 2020.")
->>> chart.to_png()[:4] == b"\\x89PNG"
-True
 """
 
 from __future__ import annotations

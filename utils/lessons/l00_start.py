@@ -190,28 +190,3 @@ def claims_ledger() -> LiveView:
 
 
 # ----------------------------------------------------------------------------- tables
-class MarkdownTable:
-    """A small table shown as Markdown in a notebook, every cell in full.
-
-    Why not a DataFrame: pandas cuts long text cells at 50 characters, and claims are longer.
-    ``text/plain`` holds the same table, so the notebook tests compare readable text.
-    """
-
-    def __init__(self, frame: pd.DataFrame, index: bool = True) -> None:
-        if not isinstance(frame, pd.DataFrame):
-            raise TypeError(f"frame must be a pandas DataFrame, got {type(frame).__name__}")
-        self.frame = frame.reset_index() if index else frame
-
-    def _repr_markdown_(self) -> str:
-        rows = [self.frame.columns, *self.frame.itertuples(index=False, name=None)]
-        cells = [[str(v).replace("|", "/").replace("\n", " ") for v in row] for row in rows]
-        lines = ["| " + " | ".join(row) + " |" for row in cells]
-        lines.insert(1, "|" + "---|" * len(self.frame.columns))
-        return "\n".join(lines)
-
-    __repr__ = _repr_markdown_
-
-
-def markdown_table(frame: pd.DataFrame, index: bool = True) -> MarkdownTable:
-    """Show ``frame`` as a Markdown table (see :class:`MarkdownTable`)."""
-    return MarkdownTable(frame, index=index)

@@ -17,8 +17,9 @@ import numpy as np
 import pandas as pd
 
 from utils import charts, data
+from utils.charts import markdown_table
 from utils.claims import ARTICLE_DATE
-from utils.lessons.l00_start import ledger_table, markdown_table
+from utils.lessons.l00_start import ledger_table
 from utils.live import LiveChart, LiveView, register, toggle
 from utils.style import PALETTE, Chart, figure
 

@@ -4,7 +4,7 @@ The lesson checks one sentence of the article: China's share of Russia's trade w
 in 2013 to nearly 18% in 2019. The tables here recompute that share and show how far it moves
 with the basis (whose records, which year, which world total). The shared trade numbers and
 their caveats (the 2015 gap, COW's 2001 export total, the 2022-2024 estimates) live in
-:mod:`utils.lessons.trade_tables`.
+:mod:`utils.trade_tables`.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 
 from utils import data
-from utils.lessons import trade_tables as tt
+from utils import trade_tables as tt
 from utils.live import LiveChart, LiveView, dropdown, int_slider, register, select_multiple
 from utils.style import DARK_GREY, GREY, LIGHT_GREY, MARKERS, PALETTE, Chart, actor_color, figure
 

@@ -13,7 +13,7 @@ import pandas as pd
 from matplotlib.patches import Patch
 
 from utils import data
-from utils.lessons import trade_tables as tt
+from utils import trade_tables as tt
 from utils.lessons.l02_pivot import ACTORS, TradeExplorer
 from utils.live import LiveChart, LiveView, dropdown, register, select_multiple, toggle_buttons
 from utils.style import DARK_GREY, LIGHT_GREY, PALETTE, Chart, actor_color, figure
@@ -24,7 +24,7 @@ DEFAULTS = {"year_a": 2013, "year_b": 2023, "partners": ACTORS, "flow": "imports
 BEFORE, AFTER = (2010, 2013), (2016, 2019)
 #: Bars beyond this number carry no value label (they would overlap); the caption keeps all.
 MAX_LABELLED_BARS = 16
-#: The share measure of :mod:`~utils.lessons.trade_tables` for each flow.
+#: The share measure of :mod:`~utils.trade_tables` for each flow.
 FLOW_SHARE = {"imports": "import_share", "exports": "export_share"}
 
 

@@ -19,9 +19,9 @@ from functools import lru_cache
 import pandas as pd
 
 from utils import claims, data
-from utils.lessons.l00_start import markdown_table
+from utils.charts import markdown_table
 
-__all__ = ["markdown_table"]  # lesson 00's Markdown table, re-exported for the notebooks
+__all__ = ["markdown_table"]  # the shared Markdown table, re-exported for the notebooks
 
 #: Readable names of the partner codes (``EU`` is the EU27 as constituted since 2020).
 PARTNER_NAMES: dict[str, str] = {
