@@ -49,7 +49,6 @@ LABEL_PX_PER_CHAR, TRACK_PX, READOUT_PX = 7.5, 240, 70
 _MARGIN = "2px 24px 4px 0"
 
 
-# ----------------------------------------------------------------------------- the view
 class LiveChart:
     """Base class of a widget's figure: build once in ``__init__``, change data in ``update``.
 

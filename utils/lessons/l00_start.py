@@ -13,6 +13,7 @@ import numpy as np
 import pandas as pd
 
 from utils import claims, data
+from utils.charts import markdown_table  # noqa: F401 (the notebook shows its tables with it)
 from utils.live import LiveChart, LiveView, dropdown, int_slider, register
 from utils.style import GREY, LIGHT_GREY, PALETTE, actor_color, figure
 
