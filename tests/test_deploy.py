@@ -75,3 +75,22 @@ def test_nbgitpuller_link_opens_the_lesson(notebook):
     assert link.startswith(s["jupyterhub_url"] + "/hub/user-redirect/git-pull?")
     assert "urlpath=lab%2Ftree%2Frussia-china-dependence-lab%2Fnotebooks%2F04_" in link
     assert "repo=https%3A%2F%2Fgithub.com%2F" in link and f"branch={s['branch']}" in link
+
+
+def test_links_command_rewrites_the_badge_from_course_toml(tmp_path, monkeypatch, capsys):
+    (tmp_path / "notebooks").mkdir()
+    (tmp_path / "notebooks" / "04_x.ipynb").write_text("{}")
+    (tmp_path / "course.toml").write_text(
+        (ROOT / "course.toml").read_text().replace("russia-china-dependence-lab/", "someone/")
+    )
+    (tmp_path / "README.md").write_text(
+        "[![Binder](https://mybinder.org/badge_logo.svg)](https://mybinder.org/v2/gh/old/old/HEAD)"
+    )
+    monkeypatch.setattr(course, "ROOT", tmp_path)
+    assert course.main() == 0
+    assert "gh/someone/russia-china-dependence-lab/main" in (tmp_path / "README.md").read_text()
+    assert "04_x: https://hub.example.edu/hub/user-redirect/git-pull?" in capsys.readouterr().out
+    toml = (tmp_path / "course.toml").read_text()
+    (tmp_path / "course.toml").write_text(toml.replace("https://github.com/", "https://gitlab.com/"))
+    with pytest.raises(ValueError, match="github.com"):
+        course.binder_url()

@@ -61,3 +61,12 @@ def test_stored_outputs_are_stable_and_readable_without_a_kernel():
 def test_committed_notebooks_hold_no_random_widget_ids():
     for path in NOTEBOOKS:
         assert "widget-view+json" not in path.read_text(encoding="utf-8"), path.name
+
+
+def test_command_line_writes_the_student_edition_and_refuses_missing_files(tmp_path, capsys):
+    from utils import notebook_tools
+
+    assert notebook_tools.main(["student", str(NOTEBOOKS[1]), "--out", str(tmp_path)]) == 0
+    assert (tmp_path / NOTEBOOKS[1].name).exists() and "wrote" in capsys.readouterr().out
+    with pytest.raises(SystemExit):
+        notebook_tools.main(["student", str(tmp_path / "missing.ipynb")])
