@@ -91,6 +91,8 @@ def test_links_command_rewrites_the_badge_from_course_toml(tmp_path, monkeypatch
     assert "gh/someone/russia-china-dependence-lab/main" in (tmp_path / "README.md").read_text()
     assert "04_x: https://hub.example.edu/hub/user-redirect/git-pull?" in capsys.readouterr().out
     toml = (tmp_path / "course.toml").read_text()
-    (tmp_path / "course.toml").write_text(toml.replace("https://github.com/", "https://gitlab.com/"))
+    (tmp_path / "course.toml").write_text(
+        toml.replace("https://github.com/", "https://gitlab.com/")
+    )
     with pytest.raises(ValueError, match="github.com"):
         course.binder_url()
