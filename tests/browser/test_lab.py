@@ -47,7 +47,10 @@ def _clear_and_run_all(page) -> None:
     _menu(page, "Run", "Run All Cells")
     page.wait_for_function(
         """() => {
-            const prompts = Array.from(document.querySelectorAll('.jp-CodeCell .jp-InputPrompt'));
+            // A folded solution cell shows a placeholder instead of its numbered prompt.
+            const prompts = Array.from(document.querySelectorAll('.jp-CodeCell'))
+                .filter(c => !c.querySelector('.jp-InputPlaceholder'))
+                .map(c => c.querySelector('.jp-InputPrompt'));
             return prompts.length > 0 && prompts.every(p => /\\[\\d+\\]/.test(p.textContent));
         }""",
         timeout=RUN_TIMEOUT_MS,
