@@ -34,16 +34,18 @@ lint: setup
 	$(BIN)/ruff check utils tests notebooks deploy site
 	$(BIN)/ruff format --check utils tests deploy site
 
+# Unit, data and model tests, spread test by test over both cores.
 unit: setup
-	$(BIN)/python -m pytest tests -m "not browser" -n 2 --dist loadfile -q -p no:cacheprovider \
+	$(BIN)/python -m pytest tests -m "not browser" -n 2 --dist load -q -p no:cacheprovider \
 		--cov=utils --cov-report=term:skip-covered --cov-fail-under=90
 
+# Stored notebook outputs against a fresh run (each notebook's cells stay on one worker).
 nbval: setup
 	$(BIN)/python -m pytest --nbval --nbval-sanitize-with tests/nbval_sanitize.cfg \
 		-n 2 --dist loadfile -q -p no:cacheprovider $(NOTEBOOKS)
 
 browser: setup
-	$(BIN)/python -m pytest tests -m browser -q -p no:cacheprovider
+	$(BIN)/python -m pytest tests -m browser -n 2 --dist loadgroup -q -p no:cacheprovider
 
 test: lint unit nbval browser
 

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("lab")]
 RUN_TIMEOUT_MS = 180_000
 IMAGES_JS = (
     "() => Array.from(document.querySelectorAll('.jp-OutputArea-output img')).map(i => i.src)"

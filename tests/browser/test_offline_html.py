@@ -7,7 +7,7 @@ from notebooks_common import NOTEBOOK_DIR
 
 from utils.notebook_tools import html_edition
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("offline-html")]
 
 
 def test_offline_html_renders_widgets_without_network(browser, tmp_path):

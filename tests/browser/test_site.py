@@ -16,7 +16,7 @@ import pytest
 from conftest import BIN, ROOT, serve
 from notebooks_common import NOTEBOOKS
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("site")]
 #: ``python -m http.server`` bound to loopback, taking ``--port=N`` as ``serve`` passes it.
 STATIC_SERVER = (
     "import sys, http.server\n"
