@@ -76,8 +76,9 @@ assignments: setup
 # A class of STUDENTS on a real JupyterHub on this machine (report in docs/class_test.md).
 STUDENTS ?= 5
 LESSON ?= 04
+CLASS_OUT ?= docs/class_test.md
 class-test: setup
-	$(BIN)/python deploy/class_test.py --students $(STUDENTS) --lesson $(LESSON)
+	$(BIN)/python deploy/class_test.py --students $(STUDENTS) --lesson $(LESSON) --out $(CLASS_OUT)
 
 # Rewrite the Binder badge and print the nbgitpuller links from course.toml.
 links: setup

@@ -407,6 +407,7 @@ def main(argv=None) -> int:
         parser.error("--students must be >= 1 and --lesson two digits")
     report = run_class(args.students, args.lesson)
     text = markdown(report)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(text, encoding="utf-8")
     (args.out.with_suffix(".json")).write_text(json.dumps(report, indent=1), encoding="utf-8")
     print(text)
