@@ -8,6 +8,7 @@ import pytest
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("lab")]
 RUN_TIMEOUT_MS = 180_000
+NO_OUTPUTS_JS = "() => document.querySelectorAll('.jp-Notebook .jp-OutputArea-output').length === 0"
 IMAGES_JS = (
     "() => Array.from(document.querySelectorAll('.jp-OutputArea-output img')).map(i => i.src)"
 )
@@ -33,11 +34,15 @@ def _open_notebook(page, base: str, token: str, name: str) -> None:
 
 
 def _clear_and_run_all(page) -> None:
-    _menu(page, "Edit", "Clear Outputs of All Cells")
-    page.wait_for_function(
-        "() => document.querySelectorAll('.jp-Notebook .jp-OutputArea-output').length === 0",
-        timeout=30_000,
-    )
+    # On a busy machine the first click can land before the notebook panel is ready: retry.
+    for attempt in range(3):
+        _menu(page, "Edit", "Clear Outputs of All Cells")
+        try:
+            page.wait_for_function(NO_OUTPUTS_JS, timeout=20_000)
+            break
+        except Exception:
+            if attempt == 2:
+                raise
     # The notebook's kernel has just started: wait until it is idle, then run every cell.
     # (Restarting a kernel that is still starting can hang JupyterLab's reconnect, seen in CI.)
     page.wait_for_function(
