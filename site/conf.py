@@ -47,6 +47,7 @@ html_title = COURSE["title"]
 import jupyter_server_mathjax  # noqa: E402
 
 html_static_path = [str(Path(jupyter_server_mathjax.__file__).parent / "static")]
+html_extra_path = ["_root"]  # build/site/index.html: a link to the home page, site/index.html
 mathjax_path = "MathJax.js?config=TeX-AMS-MML_HTMLorMML-full"
 mathjax3_config = None
 # The package ships the STIX-Web fonts only (as Jupyter's own classic pages use them).

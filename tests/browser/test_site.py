@@ -54,7 +54,8 @@ def offline_page(page):
 
 def test_every_lesson_page_has_its_figures_and_the_table_of_contents(offline_page, site_url):
     page = offline_page
-    page.goto(f"{site_url}/site/index.html")
+    page.goto(f"{site_url}/")  # the root page leads to the home page
+    page.wait_for_url("**/site/index.html")
     toc = page.locator("nav.bd-links a")
     titles = [toc.nth(i).inner_text() for i in range(toc.count())]
     assert sum(t.startswith("Lesson") for t in titles) >= len(NOTEBOOKS) - 1, titles
