@@ -418,18 +418,19 @@ def russian_arms_role_dwindling() -> Evidence:
     )
 
 
-#: The article's date: a claim about the record "so far" is judged on events before it.
-ARTICLE_DATE = "2020-12-02"
+#: The article's date (2 December 2020): a claim about the record "so far" is judged on events
+#: that began on or before it. Every lesson uses this one date and this one rule.
+ARTICLE_DATE = pd.Timestamp("2020-12-02")
 
 
 def _events_before_article(live_exercises_only: bool = False) -> pd.DataFrame:
-    """Joint activities that began before the article appeared (ISO dates compare as text).
+    """Joint activities that began on or before the article's date (month-only dates allowed).
 
     With ``live_exercises_only``, joint patrols and the two computer-simulated missile-defence
     drills (Aerospace Security 2016 and 2017) are left out: they are not exercises in the field.
     """
     events = data.load("joint_exercises")
-    events = events[events["start_date"].astype(str) < ARTICLE_DATE]
+    events = events[pd.to_datetime(events["start_date"], format="ISO8601") <= ARTICLE_DATE]
     if live_exercises_only:
         events = events[(events["type"] == "exercise") & (events["mode"] == "live")]
     return events

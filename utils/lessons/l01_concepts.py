@@ -143,10 +143,10 @@ def flip_effects() -> pd.DataFrame:
 
 # ----------------------------------------------------------------------------- evidence
 def exercises_before_article() -> pd.DataFrame:
-    """Joint exercises and patrols that began before the article appeared (2 December 2020)."""
+    """Joint exercises and patrols that began on or before the article's date (2 December 2020)."""
     exercises = data.load("joint_exercises")
     start = pd.to_datetime(exercises["start_date"], format="ISO8601")  # "2022-09" is allowed
-    return exercises[start < pd.Timestamp(ARTICLE_DATE)]
+    return exercises[start <= ARTICLE_DATE]
 
 
 def arms_orders_to_2020() -> pd.DataFrame:

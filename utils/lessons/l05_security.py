@@ -16,6 +16,7 @@ from matplotlib.patches import Patch
 from matplotlib.ticker import FixedLocator, StrMethodFormatter
 
 from utils import data
+from utils.claims import ARTICLE_DATE
 from utils.live import LiveChart, LiveView, dropdown, int_slider, register, toggle_buttons
 from utils.style import DARK_GREY, GREY, LIGHT_GREY, PALETTE, WHITE, Chart, actor_color, figure
 
@@ -24,7 +25,6 @@ TIV_NOTE = (
     "fixed price scale; it is not the price paid and cannot be compared with dollars."
 )
 SIPRI = "sipri_at_deliveries_2025"
-ARTICLE_DATE = pd.Timestamp("2020-12-02")
 #: Suppliers shown separately, with their colours; the rest are summed as "Others".
 SUPPLIER_COLORS = {
     "Russia": actor_color("RUS"),

@@ -13,11 +13,10 @@ import numpy as np
 import pandas as pd
 
 from utils import data, decision
+from utils.claims import ARTICLE_DATE  # events after it cannot be evidence *for* the article
 from utils.live import LiveChart, LiveView, register, slider
 from utils.style import DARK_GREY, PALETTE, WHITE, Chart, figure
 
-#: The article's publication date: events after it cannot be evidence *for* the article.
-ARTICLE_DATE = pd.Timestamp("2020-12-02")
 #: Kinds of joint activity, in the order of the chart's rows (top first): (colour, marker).
 ACTIVITY_STYLE = {
     "field exercise": (PALETTE["blue"], "o"),
