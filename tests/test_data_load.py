@@ -216,3 +216,39 @@ def test_never_returns_half_loaded_frame_after_an_error(copy_dir):
         data.load(TABLE)
     path.write_bytes((DATA / CSV).read_bytes())  # restore: loads fully again
     pd.testing.assert_frame_equal(data.load(TABLE), good)
+
+
+# ------------------------------------------------------------------ validation on failure only
+def test_published_file_is_read_without_validation(copy_dir, monkeypatch):
+    """A file whose hash matches is read by pandas alone: frictionless is never asked."""
+    import frictionless
+
+    def refuse(*_args, **_kwargs):
+        raise AssertionError("a published file must not be validated row by row")
+
+    monkeypatch.setattr(frictionless, "validate", refuse)
+    assert len(data.load(TABLE)) == 511
+
+
+def _replace_in(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("table", "old", "new", "match"),
+    [
+        ("arms_deals", "RUS-CHN-1992-01,Russia,China,1992,", "RUS-CHN-1992-01,Russia,China,2024,",
+         r"line 2: column 'order_year' holds '2024', above the maximum 2023"),
+        ("arms_deals", "RUS-CHN-1992-02,", "RUS-CHN-1992-01,",
+         r"line 3: column 'deal_id' must be unique but repeats a value"),
+        ("russia_china_trade_2022_2025", "\n2022,china_exports", "\n2022-Q1,china_exports",
+         r"line 2: column 'period' holds '2022-Q1', which does not match the pattern"),
+        (TABLE, "\n1992,CHN,", "\n1992,CHN,1,",
+         r"line 3: the row has 6 fields, expected 5 \(truncated or edited\?\)"),
+    ],
+)  # fmt: skip
+def test_validation_names_the_row_and_the_rule(copy_dir, table, old, new, match):
+    _replace_in(copy_dir / f"{table}.csv", old, new)
+    _assert_fails(match, name=table, filename=f"{table}.csv")

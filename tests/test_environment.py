@@ -90,7 +90,7 @@ def test_lock_file_pins_every_runtime_dependency_exactly():
 #: dtypes, widget and notebook formats): each carries an upper bound just above the minor
 #: series of the locked version, so `make lock` cannot jump to an untested release.
 BOUNDED = ("matplotlib", "pandas", "ipywidgets", "jupyterlab", "numpy", "nbval", "voila",
-           "nbconvert")  # fmt: skip
+           "nbconvert", "frictionless")  # fmt: skip
 
 
 def _all_pyproject_specs() -> dict[str, list[str]]:

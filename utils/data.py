@@ -17,8 +17,6 @@ import csv
 import hashlib
 import io
 import json
-import math
-import re
 from pathlib import Path
 
 import pandas as pd
@@ -87,7 +85,8 @@ def resources(data_dir: str | Path | None = None) -> list[str]:
     return sorted(_package(current_data_dir(data_dir)))
 
 
-def _decode(path: Path, raw: bytes) -> str:
+def _check_text(path: Path, raw: bytes) -> None:
+    """Refuse the ways a spreadsheet re-saves a CSV: UTF-16, a byte-order mark, latin-1, CRLF."""
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         problem = (
             "the file is UTF-16 encoded (probably re-saved by a spreadsheet); it must be UTF-8"
@@ -96,7 +95,7 @@ def _decode(path: Path, raw: bytes) -> str:
     if raw.startswith(b"\xef\xbb\xbf"):
         raise _fail(path, "the file starts with a byte-order mark; it must be plain UTF-8")
     try:
-        return raw.decode("utf-8")
+        raw.decode("utf-8")
     except UnicodeDecodeError as err:
         line = raw[: err.start].count(b"\n") + 1
         raise _fail(
@@ -105,133 +104,123 @@ def _decode(path: Path, raw: bytes) -> str:
             "latin-1/Windows-1252)",
             line,
         ) from err
+    if b"\r" in raw:
+        raise _fail(path, "the file has Windows (CRLF) line endings; it must use \\n")
+    if not raw.strip():
+        raise _fail(path, "the file is empty")
 
 
-def _parse_column(path: Path, field: dict, cells: list[str], lines: list[int]) -> pd.Series:
-    """Convert one column of text cells to its schema type, naming the first bad row."""
-    name, kind = field["name"], field.get("type", "string")
-    constraints = field.get("constraints", {})
-    values: list = []
-    for index, cell in enumerate(cells):
-        line = lines[index]
-        if cell == "":
-            if constraints.get("required"):
-                raise _fail(path, f"required column '{name}' is empty", line)
-            values.append(None)
-            continue
-        try:
-            if kind == "integer":
-                value = int(cell)
-            elif kind == "number":
-                value = float(cell)
-                if not math.isfinite(value):
-                    raise ValueError(cell)
-            elif kind == "boolean":
-                if cell not in ("true", "false"):
-                    raise ValueError(cell)
-                value = cell == "true"
-            elif kind == "date":
-                value = pd.Timestamp(pd.to_datetime(cell, format="%Y-%m-%d"))
-            else:
-                value = cell
-        except (ValueError, TypeError):
-            problem = f"column '{name}' holds {cell!r}, which is not a valid {kind}"
-            raise _fail(path, problem, line) from None
-        problem = None
-        if "pattern" in constraints and not re.fullmatch(constraints["pattern"], str(cell)):
-            problem = f"which does not match the pattern {constraints['pattern']!r}"
-        elif "enum" in constraints and value not in constraints["enum"]:
-            problem = f"not one of the allowed values {constraints['enum']}"
-        elif "minimum" in constraints and value < constraints["minimum"]:
-            problem = f"below the minimum {constraints['minimum']}"
-        elif "maximum" in constraints and value > constraints["maximum"]:
-            problem = f"above the maximum {constraints['maximum']}"
-        if problem:
-            raise _fail(path, f"column '{name}' holds {cell!r}, {problem}", line)
-        values.append(value)
-    missing = any(v is None for v in values)
+def _check_header(path: Path, raw: bytes, names: list[str]) -> None:
+    """The first line must list the schema's columns, in order."""
+    header = next(csv.reader([raw.split(b"\n", 1)[0].decode("utf-8")]), [])
+    if header == names:
+        return
+    missing = [n for n in names if n not in header]
+    extra = [n for n in header if n not in names]
+    detail = []
+    if missing:
+        detail.append(f"missing column(s) {missing}")
+    if extra:
+        detail.append(f"unexpected column(s) {extra}")
+    if not detail:
+        detail.append(f"columns are in the wrong order {header}")
+    raise _fail(path, "; ".join(detail) + f"; expected {names}", 1)
+
+
+#: How a broken constraint is said: frictionless's name for it -> our words, with the limit.
+_CONSTRAINTS = {
+    "minimum": lambda c: f"below the minimum {c['minimum']}",
+    "maximum": lambda c: f"above the maximum {c['maximum']}",
+    "enum": lambda c: f"not one of the allowed values {c['enum']}",
+    "pattern": lambda c: f"which does not match the pattern {c['pattern']!r}",
+}
+
+
+def _first_problem(path: Path, descriptor: dict) -> DataFileError | None:
+    """Validate the file with frictionless and say what is wrong in its first bad row.
+
+    Only a file that is not the published one gets here, so full validation is paid for
+    only when something is already wrong. Returns None if the file meets its schema.
+    """
+    import frictionless  # only a damaged file needs it
+
+    resource = {k: v for k, v in descriptor.items() if k not in ("hash", "bytes")}
+    resource["path"] = path.name
+    report = frictionless.validate(
+        frictionless.Resource(resource, basepath=str(path.parent)), limit_errors=20
+    )
+    errors = [e for task in report.tasks for e in task.errors] + list(report.errors)
+    if not errors:
+        return None
+    line = min(getattr(e, "row_number", None) or 1 for e in errors)
+    row = [e for e in errors if (getattr(e, "row_number", None) or 1) == line]
+    error = row[0]
+    fields = descriptor["schema"]["fields"]
+    if any(e.type in ("missing-cell", "extra-cell") for e in row):
+        problem = f"the row has {len(error.cells)} fields, expected {len(fields)}"
+        return _fail(path, problem + " (truncated or edited?)", line)
+    if error.type == "primary-key":
+        where = {f["name"]: i for i, f in enumerate(fields)}
+        key = descriptor["schema"]["primaryKey"]
+        values = ", ".join(f"{k}={error.cells[where[k]]}" for k in key)
+        return _fail(path, f"duplicate primary key ({values})", line)
+    name, cell = getattr(error, "field_name", ""), getattr(error, "cell", "")
+    field = next((f for f in fields if f["name"] == name), {})
+    if error.type == "type-error":
+        problem = f"column '{name}' holds {cell!r}, which is not a valid {field.get('type')}"
+        return _fail(path, problem, line)
+    if error.type == "unique-error":
+        return _fail(path, f"column '{name}' must be unique but repeats a value", line)
+    if error.note.startswith('constraint "required"'):
+        return _fail(path, f"required column '{name}' is empty", line)
+    for rule, words in _CONSTRAINTS.items():
+        if error.note.startswith(f'constraint "{rule}"'):
+            problem = f"column '{name}' holds {cell!r}, {words(field['constraints'])}"
+            return _fail(path, problem, line)
+    return _fail(path, f"{error.title.lower()} ({error.message})", line)
+
+
+def _typed(column: pd.Series, kind: str) -> pd.Series:
+    """One column read as text, converted to its schema type (empty cells are missing)."""
     if kind == "integer":
-        return pd.Series(values, dtype="Int64" if missing else "int64", name=name)
+        column = column.astype("Int64")
+        return column if column.isna().any() else column.astype("int64")
     if kind == "number":
-        return pd.Series([math.nan if v is None else v for v in values], dtype="float64", name=name)
+        return column.astype("float64")
     if kind == "boolean":
-        return pd.Series(values, dtype="boolean" if missing else "bool", name=name)
+        column = column.map({"true": True, "false": False}).astype("boolean")
+        return column if column.isna().any() else column.astype("bool")
     if kind == "date":
-        return pd.Series(pd.to_datetime(values), name=name)
-    # object dtype in pandas 2.2, the new "str" dtype in pandas 3 (missing cells are NaN)
-    return pd.Series(values, dtype=object, name=name).infer_objects()
+        return pd.to_datetime(column, format="%Y-%m-%d")
+    return column
 
 
 def _read_resource(folder: Path, descriptor: dict) -> pd.DataFrame:
+    """Check the bytes, then read with pandas; only a damaged file goes to validation."""
     path = folder / descriptor["path"]
     if not path.is_file():
         raise _fail(path, "the file is missing")
     raw = path.read_bytes()
-    text = _decode(path, raw)
-    if "\r" in text:
-        raise _fail(path, "the file has Windows (CRLF) line endings; it must use \\n")
-    schema = descriptor["schema"]
-    fields = schema["fields"]
-    names = [f["name"] for f in fields]
-    rows: list[list[str]] = []
-    line_numbers: list[int] = []  # file line on which each record ends (1 = header)
-    reader = csv.reader(io.StringIO(text, newline=""))
-    try:
-        for row in reader:
-            rows.append(row)
-            line_numbers.append(reader.line_num)
-    except csv.Error as err:
-        raise _fail(path, f"the CSV cannot be parsed ({err})", reader.line_num) from err
-    if not rows:
-        raise _fail(path, "the file is empty")
-    header = rows[0]
-    if header != names:
-        missing = [n for n in names if n not in header]
-        extra = [n for n in header if n not in names]
-        detail = []
-        if missing:
-            detail.append(f"missing column(s) {missing}")
-        if extra:
-            detail.append(f"unexpected column(s) {extra}")
-        if not detail:
-            detail.append(f"columns are in the wrong order {header}")
-        raise _fail(path, "; ".join(detail) + f"; expected {names}", 1)
-    body = rows[1:]
-    for index, row in enumerate(body):
-        if len(row) != len(names):
-            problem = f"the row has {len(row)} fields, expected {len(names)} (truncated or edited?)"
-            raise _fail(path, problem, line_numbers[index + 1])
-    columns = list(zip(*body, strict=True)) if body else [() for _ in names]
-    frame = pd.DataFrame(
-        {
-            f["name"]: _parse_column(path, f, list(c), line_numbers[1:])
-            for f, c in zip(fields, columns, strict=True)
-        }
-    )
-    for field in fields:
-        if field.get("constraints", {}).get("unique"):
-            repeated = frame[field["name"]].dropna().duplicated()
-            if repeated.any():
-                index = int(repeated[repeated].index[0])
-                problem = f"column '{field['name']}' must be unique but repeats a value"
-                raise _fail(path, problem, line_numbers[index + 1])
-    key = schema.get("primaryKey", [])
-    if key:
-        duplicated = frame.duplicated(subset=key, keep="first")
-        if duplicated.any():
-            index = int(duplicated.to_numpy().nonzero()[0][0])
-            values = ", ".join(f"{k}={frame.iloc[index][k]}" for k in key)
-            raise _fail(path, f"duplicate primary key ({values})", line_numbers[index + 1])
-    expected_hash = str(descriptor.get("hash", ""))
+    _check_text(path, raw)
+    fields = descriptor["schema"]["fields"]
+    _check_header(path, raw, [f["name"] for f in fields])
+    expected = str(descriptor.get("hash", ""))
     actual = "sha256:" + hashlib.sha256(raw).hexdigest()
-    if expected_hash and actual != expected_hash:
-        raise _fail(
-            path,
-            "the contents differ from the published version recorded in datapackage.json "
-            f"(sha256 {actual[7:19]}... instead of {expected_hash[7:19]}...): a value was "
-            "edited or rows were lost",
-        )
-    return frame
+    if actual != expected:
+        problem = _first_problem(path, descriptor)
+        if problem is not None:
+            raise problem
+        if expected:
+            raise _fail(
+                path,
+                "the contents differ from the published version recorded in datapackage.json "
+                f"(sha256 {actual[7:19]}... instead of {expected[7:19]}...): a value was "
+                "edited or rows were lost",
+            )
+    frame = pd.read_csv(
+        io.BytesIO(raw), dtype=str, keep_default_na=False, na_values=[""], encoding="utf-8"
+    )
+    return pd.DataFrame({f["name"]: _typed(frame[f["name"]], f.get("type")) for f in fields})
 
 
 def load(name: str, data_dir: str | Path | None = None) -> pd.DataFrame:
