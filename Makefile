@@ -36,7 +36,7 @@ lint: setup
 
 # Unit, data and model tests, spread test by test over both cores.
 unit: setup
-	$(BIN)/python -m pytest tests -m "not browser" -n 2 --dist load -q -p no:cacheprovider \
+	$(BIN)/python -m pytest tests -m "not browser" -n 2 --dist loadgroup -q -p no:cacheprovider \
 		--cov=utils --cov-report=term:skip-covered --cov-fail-under=90
 
 # Stored notebook outputs against a fresh run (each notebook's cells stay on one worker).
