@@ -19,6 +19,7 @@ def test_percentile_and_value_cycle():
         bench.percentile([], 50)
     assert list(bench.value_cycle(widgets.Checkbox(value=False), 3)) == [True, False, True]
     assert list(bench.value_cycle(widgets.IntSlider(min=0, max=2, value=0), 4)) == [1, 2, 1, 0]
+    assert list(bench.value_cycle(widgets.BoundedIntText(1, min=0, max=2), 3)) == [2, 1, 0]
     picks = list(bench.value_cycle(widgets.SelectMultiple(options=["a", "b"], value=("a",)), 3))
     assert all(isinstance(p, tuple) and p for p in picks)
     pairs = widgets.Dropdown(options=[("China", "CHN"), ("EU", "EU")], value="CHN")

@@ -137,7 +137,7 @@ def value_cycle(control, n: int) -> list:
         if isinstance(control, w.SelectMultiple):
             candidates = [(v,) for v in values] + [tuple(values[:k]) for k in
                                                    range(2, len(values) + 1)]  # fmt: skip
-    elif isinstance(control, w.IntSlider | w.FloatSlider):
+    elif isinstance(control, w.IntSlider | w.FloatSlider | w.BoundedIntText | w.BoundedFloatText):
         step = control.step or 1
         steps = max(1, round((control.max - control.min) / step))
         there = [control.min + round(i * steps / min(steps, 10)) * step
