@@ -11,6 +11,8 @@ LOCK   := requirements/constraints.txt
 EXTRAS := test,build-data,demo,slides,site,classroom,grading
 PORT   ?= 8888
 NOTEBOOKS := $(sort $(wildcard notebooks/[0-9]*.ipynb))
+#: Workers for the browser tests (3 was measured slower than 2 on two cores).
+BROWSER_WORKERS ?= 2
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 export JUPYTER_PREFER_ENV_PATH := 1
 export PYTHONHASHSEED := 0
@@ -45,7 +47,7 @@ nbval: setup
 		-n 2 --dist loadfile -q -p no:cacheprovider $(NOTEBOOKS)
 
 browser: setup
-	$(BIN)/python -m pytest tests -m browser -n 2 --dist loadgroup -q -p no:cacheprovider
+	$(BIN)/python -m pytest tests -m browser -n $(BROWSER_WORKERS) --dist loadgroup -q -p no:cacheprovider
 
 # nbval and the browser tests run side by side: the browser tests mostly wait on servers and
 # pages, which leaves a core free for nbval's kernels. (Running the unit tests alongside too

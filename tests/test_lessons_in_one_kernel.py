@@ -100,6 +100,16 @@ def _compared(cells) -> list[tuple[str, str]]:
     ]
 
 
+def test_the_shared_run_stays_on_one_worker(request):
+    """Under ``--dist loadgroup`` this module is one group, so the run above happens once.
+
+    pytest 9.2 with pytest-xdist 3.8 drops the group silently (pytest-xdist#1386) and every
+    worker would repeat the run: pyproject.toml keeps pytest below 9.2 until that is fixed.
+    """
+    if request.config.getoption("loadgroup", default=False):
+        assert request.node.nodeid.endswith("@one_kernel"), request.node.nodeid
+
+
 def test_every_lesson_ran_and_the_last_ran_twice(runs):
     assert list(runs) == [p.stem for p in reversed(NOTEBOOKS)]
     assert [len(r) for r in runs.values()] == [2] + [1] * (len(NOTEBOOKS) - 1)
