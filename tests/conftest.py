@@ -18,17 +18,14 @@ import errno
 import socket
 
 import pytest
-import pytest_socket
 
+# Taken when this file is imported, before pytest-socket patches anything for a test.
+_real_connect = socket.socket.connect
 _real_connect_ex = socket.socket.connect_ex
 
 
-def pytest_configure(config):
-    config.addinivalue_line("markers", "slow: executes notebooks in a kernel (tens of seconds)")
-
-
 def _guarded_connect_ex(self, address):
-    if socket.socket.connect is pytest_socket._true_connect:  # no restriction in force
+    if socket.socket.connect is _real_connect:  # no restriction in force
         return _real_connect_ex(self, address)
     try:
         socket.socket.connect(self, address)  # pytest-socket's guard: raises if not allowed
