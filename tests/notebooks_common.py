@@ -34,3 +34,12 @@ EXPECTED_LESSONS = (
     "10_policy_options",
     "11_what_happened_next",
 )
+
+
+def task_cells(nb) -> list[tuple[int, int, int]]:
+    """``(starter, check, solution)`` cell indices of every "your turn" task, in order."""
+    return [
+        (i, i + 1, i + 2)
+        for i, cell in enumerate(nb.cells)
+        if "your-turn" in cell.get("metadata", {}).get("tags", [])
+    ]

@@ -21,10 +21,11 @@ from __future__ import annotations
 import configparser
 import os
 import re
+from pathlib import Path
 
 import nbformat
 import pytest
-from notebooks_common import NOTEBOOK_DIR, NOTEBOOKS
+from notebooks_common import NOTEBOOK_DIR, NOTEBOOKS, task_cells
 
 from utils import notebook_tools
 
@@ -32,7 +33,7 @@ SEED = "1"
 MARK = "# --- lesson "  # first line of the cell that starts each lesson in the combined run
 EXTRA = "inserted-solution"  # tag of the cells the test adds (a solution and its check again)
 SANITIZE = configparser.ConfigParser()
-SANITIZE.read(NOTEBOOK_DIR.parent / "tests" / "nbval_sanitize.cfg")
+SANITIZE.read(Path(__file__).with_name("nbval_sanitize.cfg"))  # the rules nbval uses
 
 pytestmark = pytest.mark.xdist_group("one_kernel")  # the run is shared: one worker does it
 
@@ -40,11 +41,10 @@ pytestmark = pytest.mark.xdist_group("one_kernel")  # the run is shared: one wor
 def student_edition_with_answers(path) -> list:
     """The student edition of ``path``, each check followed by its solution and the check."""
     instructor = nbformat.read(path, as_version=4)
-    tags = [c.metadata.get("tags", []) for c in instructor.cells]
-    answers = {}  # check source -> solution source
-    for i, cell_tags in enumerate(tags):
-        if "your-turn" in cell_tags:
-            answers[instructor.cells[i + 1].source] = instructor.cells[i + 2].source
+    answers = {  # check source -> solution source
+        instructor.cells[check].source: instructor.cells[solution].source
+        for _starter, check, solution in task_cells(instructor)
+    }
     cells = []
     for cell in notebook_tools.strip_solutions(instructor).cells:
         if cell.cell_type != "code":

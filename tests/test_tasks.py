@@ -12,7 +12,7 @@ import re
 
 import nbformat
 import pytest
-from notebooks_common import LESSONS, NOTEBOOKS, ROOT
+from notebooks_common import LESSONS, NOTEBOOKS, ROOT, task_cells
 
 from utils.exercises.key import FILES, checker_modules, markdown
 from utils.exercises.tasks import LEVELS, tasks_in
@@ -23,15 +23,6 @@ MIN_TASKS = 3
 
 def _tags(cell) -> list[str]:
     return cell.get("metadata", {}).get("tags", [])
-
-
-def task_cells(nb) -> list[tuple[int, int, int]]:
-    """``(starter, check, solution)`` cell indices of every task, in order."""
-    found = []
-    for i, cell in enumerate(nb.cells):
-        if "your-turn" in _tags(cell):
-            found.append((i, i + 1, i + 2))
-    return found
 
 
 def _lesson_id(path) -> str:
@@ -65,11 +56,6 @@ def test_each_lesson_has_checks_of_every_level(path):
     assert len(tasks) >= MIN_TASKS
     assert [t.level for t in tasks[:1]] == ["core"]
     assert {"stretch", "challenge"} <= {t.level for t in tasks} <= set(LEVELS)
-
-
-def _printed(cell) -> str:
-    texts = (o.get("data", {}).get("text/plain", "") + o.get("text", "") for o in cell.outputs)
-    return "".join(texts)
 
 
 def _names(source: str, ctx) -> set[str]:
